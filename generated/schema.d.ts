@@ -451,27 +451,27 @@ export interface components {
              *       "predict"
              *     ]
              */
-            scopes: string[];
+            scopes?: string[];
             /** @default production */
-            environment: components["schemas"]["ApiKeyEnvironment"];
+            environment?: components["schemas"]["ApiKeyEnvironment"];
             /**
              * @description Days until the key expires, 1 to 365; null means never.
              * @default null
              * @example 90
              */
-            expires_in_days: number | null;
+            expires_in_days?: number | null;
             /**
              * @description Successful validations allowed in any sliding hour.
              * @default 1000
              * @example 1000
              */
-            rate_limit_per_hour: number;
+            rate_limit_per_hour?: number;
             /**
              * @description Predictions per calendar month before overage is charged; null means no limit.
              * @default null
              * @example 100000
              */
-            monthly_prediction_limit: number | null;
+            monthly_prediction_limit?: number | null;
             /**
              * @description IPv4/IPv6 addresses or CIDR ranges the key may be used from; null or empty means any IP.
              * @default null
@@ -480,13 +480,13 @@ export interface components {
              *       "10.0.0.0/8"
              *     ]
              */
-            allowed_ips: components["schemas"]["IpAddressOrCidr"][] | null;
+            allowed_ips?: components["schemas"]["IpAddressOrCidr"][] | null;
             /**
              * @description The billing plan identifier.
              * @default free
              * @example free
              */
-            billing_plan: string;
+            billing_plan?: string;
         };
         /** @description A key's details. Never contains the full key. */
         APIKeyInfo: {
@@ -659,12 +659,12 @@ export interface components {
              * @default 0
              * @example 3
              */
-            predictions_count: number;
+            predictions_count?: number;
             /**
              * @default 0
              * @example 120
              */
-            compute_ms: number;
+            compute_ms?: number;
         };
         EndpointCount: {
             /** @example /v1/predict */
