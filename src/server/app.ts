@@ -1,0 +1,209 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Clock } from './clock';
+import { createEngine } from './engine';
+import type { Engine } from './engine';
+import type { KeyHasherFactory } from './hasher';
+import { errorToResponse } from './http/errors';
+import type { ServerLogger } from './http/errors';
+import { problem } from './http/responses';
+import { adminAuth } from './middleware/admin-auth';
+import { IdempotencyCache } from './middleware/idempotency';
+import { resolveRequestId } from './middleware/request-id';
+import { applySecurityHeaders } from './middleware/security-headers';
+import type { RouteDeps, ServerHono } from './routes/deps';
+import { registerHealthRoutes } from './routes/health';
+import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
+import { registerModelRoutes } from './routes/models';
+import { isKnownPath } from './routes/resource';
+import { registerUsageRoutes } from './routes/usage';
+import { registerValidateRoutes } from './routes/validate';
+import { randomSecretHex } from './store/random-secret';
+import type { Store } from './store/types';
+import { SERVER_VERSION } from './version';
+
+/**
+ * Options of `createApp`. Everything is optional: the default is an in-memory store, the
+ * system clock and a random admin token (read it from `app.adminToken`).
+ *
+ * @example
+ * const options: CreateAppOptions = { adminToken: 'dev-admin-token', clock: new ManualClock('2025-01-15T10:30:00Z') };
+ */
+export interface CreateAppOptions {
+  /** An engine to serve; when given, `store`, `clock` and `hasher` are ignored. */
+  engine?: Engine;
+  /** Default: a new `MemoryStore`. */
+  store?: Store;
+  /** Default: `systemClock`. */
+  clock?: Clock;
+  /** Default: `nobleHmacHasher`. */
+  hasher?: KeyHasherFactory;
+  /** The admin token; default: 64 random hex characters. */
+  adminToken?: string;
+  /** Largest accepted request body; default 64 KiB. */
+  maxBodyBytes?: number;
+  /**
+   * The connection's address, used when a validation has no `client_ip`. Default: Node's
+   * `env.incoming.socket.remoteAddress` (@hono/node-server), else `env.clientIp`.
+   */
+  getClientIp?: (c: Context) => string | undefined;
+  /** Allowed CORS origins; default `*`. */
+  corsOrigin?: string | string[];
+  /** Reserved for the `/__hokusai/*` test-control routes; currently has no effect. */
+  testControls?: boolean;
+  /** Reported by `/version`. */
+  version?: string;
+  /** Where unexpected (500) errors are reported; default `console`. */
+  logger?: ServerLogger;
+}
+
+/**
+ * The stub server as a Web-standard fetch handler.
+ *
+ * @example
+ * const app = createApp({ adminToken: 'secret' });
+ * const res = await app.request('/health');
+ * await res.json(); // { status: 'healthy' }
+ */
+export interface HokusaiAuthApp {
+  /** Answers one request; `env` is passed to Hono as its bindings (Node passes `{ incoming, outgoing }`). */
+  fetch(request: Request, env?: unknown): Promise<Response>;
+  /** `fetch` for tests: a path such as `/health` is resolved against `http://localhost`. */
+  request(input: string | URL | Request, init?: RequestInit, env?: unknown): Promise<Response>;
+  readonly engine: Engine;
+  readonly adminToken: string;
+  /** The in-memory `Idempotency-Key` replays. */
+  readonly idempotency: IdempotencyCache;
+  /** The underlying Hono app, for mounting extra routes before the server starts. */
+  readonly hono: ServerHono;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const EXPOSED_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+  'X-Request-ID',
+  'Idempotent-Replayed',
+];
+const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-API-Key', 'Idempotency-Key', 'X-Request-ID'];
+
+/**
+ * Builds the stub server: Hono routes → engine → store. Every response carries the security
+ * headers and an `X-Request-ID`; nothing a caller sends produces a 500.
+ *
+ * @example
+ * const app = createApp({ adminToken: 'secret', clock: new ManualClock('2025-01-15T10:30:00Z') });
+ * const res = await app.request('/api/v1/keys', {
+ *   method: 'POST',
+ *   headers: { Authorization: 'Bearer secret', 'Content-Type': 'application/json' },
+ *   body: JSON.stringify({ name: 'My First Key', service_id: 'prediction', environment: 'test' }),
+ * });
+ * res.status; // 201
+ */
+export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
+  const engine = options.engine ?? createEngine(engineOptions(options));
+  const adminToken = options.adminToken ?? randomSecretHex(32);
+  if (adminToken.trim() === '' || /\s/.test(adminToken)) throw new TypeError('adminToken must be a non-empty token without spaces');
+  const logger = options.logger ?? console;
+  const idempotency = new IdempotencyCache(engine.clock);
+  const hono: ServerHono = new Hono();
+
+  // A preflight is answered by the CORS middleware, but only for paths that exist.
+  hono.use('*', async (c, next) => {
+    if (c.req.method === 'OPTIONS' && !isKnownPath(hono, c.req.path)) return problem(404, 'Not found');
+    await next();
+  });
+  hono.use(
+    '*',
+    cors({
+      origin: options.corsOrigin ?? '*',
+      allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ALLOWED_HEADERS,
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+  );
+  hono.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: () => problem(413, 'Request body too large'),
+    }),
+  );
+
+  const deps: RouteDeps = {
+    engine,
+    admin: adminAuth(adminToken),
+    idempotent: idempotency.middleware(),
+    clientIp: options.getClientIp ?? defaultClientIp,
+    version: options.version ?? SERVER_VERSION,
+  };
+  registerHealthRoutes(hono, deps);
+  registerValidateRoutes(hono, deps);
+  registerKeyRoutes(hono, deps);
+  registerKeyIdRoutes(hono, deps);
+  registerUsageRoutes(hono, deps);
+  registerModelRoutes(hono, deps);
+
+  hono.notFound(() => problem(404, 'Not found'));
+  hono.onError((error) => errorToResponse(error, logger));
+
+  const fetch = async (request: Request, env?: unknown): Promise<Response> => {
+    const requestId = resolveRequestId(request.headers.get('X-Request-ID'));
+    let response: Response;
+    try {
+      response = await hono.fetch(request, env as Record<string, unknown> | undefined);
+    } catch (error) {
+      response = errorToResponse(error, logger);
+    }
+    return finalize(response, requestId);
+  };
+
+  return {
+    fetch,
+    request: (input, init, env) => fetch(toRequest(input, init), env),
+    engine,
+    adminToken,
+    idempotency,
+    hono,
+  };
+}
+
+function engineOptions(options: CreateAppOptions) {
+  return {
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.hasher ? { hasher: options.hasher } : {}),
+  };
+}
+
+/** Security headers and the request id on every response, whatever produced it. */
+function finalize(response: Response, requestId: string): Response {
+  let final = response;
+  try {
+    applySecurityHeaders(final.headers);
+  } catch {
+    // Immutable headers (a Response from elsewhere): copy it.
+    final = new Response(response.body, response);
+    applySecurityHeaders(final.headers);
+  }
+  final.headers.set('X-Request-ID', requestId);
+  return final;
+}
+
+function defaultClientIp(c: Context): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: unknown } }; clientIp?: unknown } | undefined;
+  const fromNode = env?.incoming?.socket?.remoteAddress;
+  if (typeof fromNode === 'string') return fromNode;
+  return typeof env?.clientIp === 'string' ? env.clientIp : undefined;
+}
+
+function toRequest(input: string | URL | Request, init?: RequestInit): Request {
+  if (input instanceof Request) return init ? new Request(input, init) : input;
+  const url = typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input;
+  return new Request(url, init);
+}

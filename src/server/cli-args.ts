@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+
+/** The settings `npm start` runs with. */
+export interface MainSettings {
+  port: number;
+  host: string;
+  dataFile: string | undefined;
+  adminToken: string | undefined;
+  quiet: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_DATA_FILE = '.hokusai-auth/hokusai-auth.sqlite';
+
+export const USAGE = `Usage: npm start -- [options]
+
+Runs the local Hokusai auth server.
+
+Options:
+  --port <n>           TCP port (default: $PORT or 8787)
+  --host <address>     Interface to listen on (default: 127.0.0.1)
+  --data <file>        SQLite file to keep keys and usage in (default: ${DEFAULT_DATA_FILE})
+  --memory             Keep everything in memory (lost on exit)
+  --admin-token <t>    Admin token (default: $HOKUSAI_ADMIN_TOKEN, else a new one, printed once)
+  --quiet              Print only the base URL
+  -h, --help           Show this help
+`;
+
+/** Parses `argv` and the environment; throws a TypeError with a readable message on bad input. */
+export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSettings {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      'admin-token': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const portText = values.port ?? env.PORT ?? '8787';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new TypeError(`--port must be an integer from 0 to 65535 (got ${JSON.stringify(portText)})`);
+  }
+  if (values.memory && values.data !== undefined) throw new TypeError('Use either --data or --memory, not both');
+  const adminToken = values['admin-token'] ?? (env.HOKUSAI_ADMIN_TOKEN || undefined);
+  if (adminToken !== undefined && (adminToken.trim() === '' || /\s/.test(adminToken))) {
+    throw new TypeError('The admin token must be non-empty and contain no spaces');
+  }
+  return {
+    port: Number(portText),
+    host: values.host ?? '127.0.0.1',
+    dataFile: values.memory ? undefined : (values.data ?? DEFAULT_DATA_FILE),
+    adminToken,
+    quiet: values.quiet,
+    help: values.help,
+  };
+}

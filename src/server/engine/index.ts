@@ -1,0 +1,109 @@
+import type { Clock } from '../clock';
+import { systemClock } from '../clock';
+import { nobleHmacHasher } from '../hasher';
+import type { KeyHasherFactory } from '../hasher';
+import { MemoryStore } from '../store/memory';
+import type { Store } from '../store/types';
+import type { EngineContext } from './context';
+import { createKey, getKey, listKeys, revokeKey, rotateKey } from './keys';
+import { listModels } from './models';
+import { SlidingWindowRateLimiter } from './rate-limiter';
+import { aggregateUsage, billing, recordUsage, usageStats } from './usage';
+import { validateKey } from './validate';
+import type {
+  AggregateFilter,
+  ApiKeyInfo,
+  BillingInfo,
+  CreatedKey,
+  CreateKeyInput,
+  ListKeysFilter,
+  ModelsOutcome,
+  UsageAggregate,
+  UsageRecordInput,
+  UsageStats,
+  ValidateInput,
+  ValidateOutcome,
+} from './types';
+
+/**
+ * Options of `createEngine`.
+ *
+ * @example
+ * const options: EngineOptions = { store: new MemoryStore(), clock: new ManualClock('2025-01-15T10:30:00Z') };
+ */
+export interface EngineOptions {
+  /** Default: a new `MemoryStore`. */
+  store?: Store;
+  /** Default: `systemClock`. */
+  clock?: Clock;
+  /** Default: `nobleHmacHasher` (portable, synchronous); Node callers may pass `nodeHmacHasher`. */
+  hasher?: KeyHasherFactory;
+}
+
+/**
+ * The Hokusai auth domain without HTTP: keys, validation, usage and billing. Failures the
+ * caller causes throw `EngineError` (kind `invalid`, `not_found` or `conflict`).
+ *
+ * @example
+ * const engine = createEngine();
+ * const { api_key } = await engine.createKey({ name: 'ci', service_id: 'prediction' });
+ * (await engine.validate({ apiKey: api_key })).body.is_valid; // true
+ */
+export interface Engine {
+  readonly store: Store;
+  readonly clock: Clock;
+  createKey(input: CreateKeyInput, userId?: string): Promise<CreatedKey>;
+  listKeys(filter?: ListKeysFilter): ApiKeyInfo[];
+  getKey(keyId: string): ApiKeyInfo;
+  rotateKey(keyId: string): Promise<CreatedKey>;
+  revokeKey(keyId: string): { message: string };
+  validate(input: ValidateInput): Promise<ValidateOutcome>;
+  recordUsage(keyId: string, input: UsageRecordInput): { message: string };
+  usageStats(keyId: string, period?: string): UsageStats;
+  billing(keyId: string): BillingInfo;
+  aggregateUsage(filter?: AggregateFilter): UsageAggregate;
+  listModels(input: { apiKey: string; connectionIp?: string | null }): Promise<ModelsOutcome>;
+  /** True when the store answers queries. */
+  ready(): boolean;
+}
+
+/**
+ * Builds an engine over a store and a clock.
+ *
+ * @example
+ * const clock = new ManualClock('2025-01-31T23:00:00Z');
+ * const engine = createEngine({ clock });
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const store = options.store ?? new MemoryStore();
+  const clock = options.clock ?? systemClock;
+  const ctx: EngineContext = {
+    store,
+    clock,
+    hash: (options.hasher ?? nobleHmacHasher)(store.hmacSecret()),
+    limiter: new SlidingWindowRateLimiter(),
+  };
+  return {
+    store,
+    clock,
+    createKey: (input, userId) => createKey(ctx, input, userId),
+    listKeys: (filter) => listKeys(ctx, filter),
+    getKey: (keyId) => getKey(ctx, keyId),
+    rotateKey: (keyId) => rotateKey(ctx, keyId),
+    revokeKey: (keyId) => revokeKey(ctx, keyId),
+    validate: (input) => validateKey(ctx, input),
+    recordUsage: (keyId, input) => recordUsage(ctx, keyId, input),
+    usageStats: (keyId, period) => usageStats(ctx, keyId, period),
+    billing: (keyId) => billing(ctx, keyId),
+    aggregateUsage: (filter) => aggregateUsage(ctx, filter),
+    listModels: (input) => listModels(ctx, input),
+    ready: () => store.ping(),
+  };
+}
+
+export { EngineError } from './errors';
+export type { EngineErrorKind, FieldError } from './errors';
+export { VALIDATION_ERRORS } from './validate';
+export { LOCAL_MODELS } from './models';
+export { LIMITS } from './rules';
+export type * from './types';

@@ -1,0 +1,115 @@
+import { generateApiKey, maskApiKey } from '../../keys';
+import type { NewStoredKey, StoredKey } from '../store/types';
+import type { EngineContext } from './context';
+import { EngineError, invalidParameters, keyNotFound } from './errors';
+import { isUsable, toKeyInfo } from './key-info';
+import { checkCreateInput } from './rules';
+import type { KeyConfig } from './rules';
+import { DAY_MS, floorToSecond } from './time';
+import type { ApiKeyInfo, CreatedKey, CreateKeyInput, KeyEnvironment, ListKeysFilter } from './types';
+import { isUuid, randomUuid } from './uuid';
+
+/** Creates a key from a create request (defaults applied, limits checked). */
+export async function createKey(ctx: EngineContext, input: CreateKeyInput, userId = 'admin'): Promise<CreatedKey> {
+  const config = checkCreateInput(input);
+  const now = floorToSecond(ctx.clock.now());
+  const expiresAt = config.expires_in_days === null ? null : now + config.expires_in_days * DAY_MS;
+  const { apiKey, keyHash } = await freshKey(ctx, config.environment);
+  const stored = ctx.store.insertKey(newKeyRecord(config, { apiKey, keyHash, userId, now, expiresAt }));
+  return { api_key: apiKey, key_info: toKeyInfo(stored) };
+}
+
+/** All keys, newest first; `active_only` keeps keys that are active and not expired. */
+export function listKeys(ctx: EngineContext, filter: ListKeysFilter = {}): ApiKeyInfo[] {
+  const now = ctx.clock.now();
+  const keys = ctx.store.listKeys(filter.service_id === undefined ? {} : { service_id: filter.service_id });
+  return keys.filter((key) => !filter.active_only || isUsable(key, now)).map(toKeyInfo);
+}
+
+/** One key by id (revoked keys included). */
+export function getKey(ctx: EngineContext, keyId: string): ApiKeyInfo {
+  return toKeyInfo(requireKey(ctx, keyId));
+}
+
+/**
+ * Replaces a key with a new one of the same configuration: new id and value, a fresh expiry
+ * of the same length, the old key inactive from this moment.
+ */
+export async function rotateKey(ctx: EngineContext, keyId: string): Promise<CreatedKey> {
+  const before = requireKey(ctx, keyId);
+  const { apiKey, keyHash } = await freshKey(ctx, before.environment as KeyEnvironment);
+  // Re-read after the (possibly asynchronous) hash: a concurrent rotate/revoke may have won.
+  const old = requireKey(ctx, keyId);
+  if (!old.is_active) throw new EngineError('invalid', 'Cannot rotate an inactive API key');
+  const now = floorToSecond(ctx.clock.now());
+  const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
+  const replacement = newKeyRecord(configOf(old), { apiKey, keyHash, userId: old.user_id, now, expiresAt });
+  const stored = ctx.store.replaceKey(old.key_id, replacement);
+  ctx.limiter.forget(old.key_id);
+  return { api_key: apiKey, key_info: toKeyInfo(stored) };
+}
+
+/** Revokes a key for good; revoking a revoked key again is not an error. */
+export function revokeKey(ctx: EngineContext, keyId: string): { message: string } {
+  requireKey(ctx, keyId);
+  ctx.store.setKeyActive(keyId, false);
+  ctx.limiter.forget(keyId);
+  return { message: 'API key revoked successfully' };
+}
+
+/** The stored key with this id, or a 404-kind error; a non-UUID id is a 400-kind error. */
+export function requireKey(ctx: EngineContext, keyId: string): StoredKey {
+  if (typeof keyId !== 'string' || !isUuid(keyId)) {
+    throw invalidParameters([{ field: 'key_id', message: 'Must be a UUID' }]);
+  }
+  const key = ctx.store.findKeyById(keyId.toLowerCase());
+  if (!key) throw keyNotFound();
+  return key;
+}
+
+async function freshKey(ctx: EngineContext, environment: KeyEnvironment): Promise<{ apiKey: string; keyHash: string }> {
+  // 190 random bits make a collision practically impossible; the check costs one lookup.
+  for (;;) {
+    const apiKey = generateApiKey(environment);
+    const keyHash = await ctx.hash(apiKey);
+    if (!ctx.store.findKeyByHash(keyHash)) return { apiKey, keyHash };
+  }
+}
+
+function configOf(key: StoredKey): KeyConfig {
+  return {
+    name: key.name,
+    service_id: key.service_id as KeyConfig['service_id'],
+    scopes: key.scopes,
+    environment: key.environment as KeyEnvironment,
+    expires_in_days: null,
+    rate_limit_per_hour: key.rate_limit_per_hour,
+    monthly_prediction_limit: key.monthly_prediction_limit,
+    allowed_ips: key.allowed_ips,
+    billing_plan: key.billing_plan,
+  };
+}
+
+function newKeyRecord(
+  config: KeyConfig,
+  made: { apiKey: string; keyHash: string; userId: string; now: number; expiresAt: number | null },
+): NewStoredKey {
+  return {
+    key_id: randomUuid(),
+    key_hash: made.keyHash,
+    name: config.name,
+    key_prefix: maskApiKey(made.apiKey),
+    user_id: made.userId,
+    service_id: config.service_id,
+    scopes: [...config.scopes],
+    environment: config.environment,
+    is_active: true,
+    rate_limit_per_hour: config.rate_limit_per_hour,
+    monthly_prediction_limit: config.monthly_prediction_limit,
+    allowed_ips: config.allowed_ips === null ? null : [...config.allowed_ips],
+    billing_plan: config.billing_plan,
+    created_at: made.now,
+    expires_at: made.expiresAt,
+    last_used_at: null,
+  };
+}

@@ -1,0 +1,127 @@
+import type { UsageRecord } from '../store/types';
+import type { EngineContext } from './context';
+import { invalidParameters } from './errors';
+import type { FieldError } from './errors';
+import { requireKey } from './keys';
+import { checkUsageInput } from './rules';
+import { DAY_MS, dayOf, monthRange, parseIsoDate, periodOf, startOfNextMonth, toIsoSeconds } from './time';
+import type { AggregateFilter, BillingInfo, ServiceDayUsage, UsageAggregate, UsageRecordInput, UsageStats } from './types';
+
+/** US dollars charged per prediction over the monthly limit. */
+export const OVERAGE_USD_PER_PREDICTION = 0.001;
+const MAX_TOP_ENDPOINTS = 10;
+
+/** Stores one usage record for a key (revoked keys included), stamped with the server's time. */
+export function recordUsage(ctx: EngineContext, keyId: string, input: UsageRecordInput): { message: string } {
+  const key = requireKey(ctx, keyId);
+  const usage = checkUsageInput(input);
+  ctx.store.insertUsage({ key_id: key.key_id, ...usage, recorded_at: ctx.clock.now() });
+  return { message: 'Usage recorded successfully' };
+}
+
+/** Totals of one key in one UTC month (`YYYY-MM`, default: the current month). */
+export function usageStats(ctx: EngineContext, keyId: string, period?: string): UsageStats {
+  const chosen = period ?? periodOf(ctx.clock.now());
+  const range = monthRange(chosen);
+  if (!range) throw invalidParameters([{ field: 'period', message: 'Must be a month in the form YYYY-MM' }]);
+  const key = requireKey(ctx, keyId);
+  const records = ctx.store.usageForKey(key.key_id, range.start, range.end);
+  const errors = records.filter((record) => record.status_code >= 400).length;
+  return {
+    key_id: key.key_id,
+    period: chosen,
+    total_requests: records.length,
+    total_predictions: sum(records, 'predictions_count'),
+    total_compute_ms: sum(records, 'compute_ms'),
+    average_response_time_ms: average(records),
+    error_rate: records.length === 0 ? 0 : errors / records.length,
+    top_endpoints: topEndpoints(records),
+  };
+}
+
+/** What a key owes this UTC month: $0.001 per prediction over its monthly limit. */
+export function billing(ctx: EngineContext, keyId: string): BillingInfo {
+  const key = requireKey(ctx, keyId);
+  const now = ctx.clock.now();
+  const range = monthRange(periodOf(now));
+  const records = range ? ctx.store.usageForKey(key.key_id, range.start, range.end) : [];
+  const predictions = sum(records, 'predictions_count');
+  const limit = key.monthly_prediction_limit;
+  const over = limit === null ? 0 : Math.max(0, predictions - limit);
+  return {
+    key_id: key.key_id,
+    billing_plan: key.billing_plan,
+    current_usage: { requests: records.length, predictions, compute_ms: sum(records, 'compute_ms') },
+    monthly_limit: limit,
+    // Integer arithmetic in tenths of a cent, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
+    overage_charges: over / 1000,
+    next_billing_date: toIsoSeconds(startOfNextMonth(now)),
+  };
+}
+
+/**
+ * Usage of all keys by UTC day and service, between two dates. Defaults: `end_date` now,
+ * `start_date` 30 days before the end (so 30 days ago when neither is given).
+ */
+export function aggregateUsage(ctx: EngineContext, filter: AggregateFilter = {}): UsageAggregate {
+  const now = ctx.clock.now();
+  const errors: FieldError[] = [];
+  const givenStart = boundary(filter.start_date, 'start_date', errors);
+  const end = boundary(filter.end_date, 'end_date', errors) ?? { ms: now, dateOnly: false };
+  if (errors.length > 0) throw invalidParameters(errors);
+  // A date without a time means the whole day.
+  const endInclusive = end.dateOnly ? end.ms + DAY_MS - 1000 : end.ms;
+  const start = givenStart ?? { ms: endInclusive - 30 * DAY_MS, dateOnly: false };
+  if (start.ms > endInclusive) throw invalidParameters([{ field: 'start_date', message: 'Must not be after end_date' }]);
+
+  const records = ctx.store
+    .usageBetween(start.ms, endInclusive + (end.dateOnly ? 1000 : 1))
+    .filter((record) => filter.service_id === undefined || record.service_id === filter.service_id);
+  const byDate: Record<string, Record<string, UsageRecord[]>> = {};
+  for (const record of records) {
+    const services = (byDate[dayOf(record.recorded_at)] ??= {});
+    (services[record.service_id] ??= []).push(record);
+  }
+  const usageByDate: Record<string, Record<string, ServiceDayUsage>> = {};
+  for (const [date, services] of Object.entries(byDate)) {
+    usageByDate[date] = {};
+    for (const [service, list] of Object.entries(services)) {
+      usageByDate[date][service] = {
+        requests: list.length,
+        predictions: sum(list, 'predictions_count'),
+        compute_ms: sum(list, 'compute_ms'),
+        avg_response_time_ms: average(list),
+      };
+    }
+  }
+  return { start_date: toIsoSeconds(start.ms), end_date: toIsoSeconds(endInclusive), usage_by_date: usageByDate };
+}
+
+function boundary(text: string | undefined, field: string, errors: FieldError[]) {
+  if (text === undefined) return undefined;
+  const parsed = parseIsoDate(text);
+  if (!parsed) errors.push({ field, message: 'Must be an ISO 8601 date or date-time (e.g. 2025-01-15 or 2025-01-15T10:30:00Z)' });
+  return parsed;
+}
+
+function sum(records: UsageRecord[], field: 'predictions_count' | 'compute_ms'): number {
+  let total = 0;
+  for (const record of records) total += record[field];
+  return total;
+}
+
+function average(records: UsageRecord[]): number {
+  if (records.length === 0) return 0;
+  let total = 0;
+  for (const record of records) total += record.response_time_ms;
+  return Math.round((total / records.length) * 100) / 100;
+}
+
+function topEndpoints(records: UsageRecord[]): { endpoint: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(record.endpoint, (counts.get(record.endpoint) ?? 0) + 1);
+  return [...counts]
+    .map(([endpoint, count]) => ({ endpoint, count }))
+    .sort((a, b) => b.count - a.count || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0))
+    .slice(0, MAX_TOP_ENDPOINTS);
+}

@@ -1,0 +1,46 @@
+import { HTTPException } from 'hono/http-exception';
+import { EngineError } from '../engine/errors';
+import type { EngineErrorKind, FieldError } from '../engine/errors';
+import { problem } from './responses';
+
+const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409 };
+
+/**
+ * A failure of the request itself, raised by the HTTP layer (malformed JSON, schema errors,
+ * missing key); turned into its JSON answer by the app's error handler.
+ */
+export class RequestProblem extends Error {
+  override readonly name = 'RequestProblem';
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * A logger for unexpected failures; never given request data, so no secret can reach it.
+ *
+ * @example
+ * const logger: ServerLogger = { error: (message, error) => myLogger.error({ err: error }, message) };
+ */
+export interface ServerLogger {
+  error(message: string, error?: unknown): void;
+}
+
+/**
+ * The JSON answer for anything thrown while handling a request. Failures the caller caused
+ * keep their status and text; anything else is a 500 with a generic text (details go to the
+ * logger only).
+ */
+export function errorToResponse(error: unknown, logger: ServerLogger | undefined): Response {
+  if (error instanceof RequestProblem) return problem(error.status, error.detail, error.errors);
+  if (error instanceof EngineError) return problem(STATUS_BY_KIND[error.kind], error.detail, error.fieldErrors);
+  if (error instanceof HTTPException && error.status < 500) {
+    return problem(error.status, error.status === 413 ? 'Request body too large' : error.message || 'Bad request');
+  }
+  logger?.error('Unexpected error while handling a request', error);
+  return problem(500, 'Internal server error');
+}

@@ -1,0 +1,140 @@
+// Node-only entry of the stub server (`./server/node`): a TCP listener with @hono/node-server,
+// the persistent SQLite store and the node:crypto hasher. Browsers and msw use `./server`.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from './app';
+import type { HokusaiAuthApp } from './app';
+import type { Clock } from './clock';
+import type { ServerLogger } from './http/errors';
+import { nodeHmacHasher } from './node-hasher';
+import { MemoryStore } from './store/memory';
+import { SqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+
+export { SqliteStore } from './store/sqlite';
+export type { SqliteStoreOptions } from './store/sqlite';
+export { nodeHmacHasher } from './node-hasher';
+
+/**
+ * Options of `startServer`. Without `dataFile` the keys live in memory.
+ *
+ * @example
+ * const options: StartServerOptions = { port: 0, dataFile: '.hokusai-auth/hokusai-auth.sqlite' };
+ */
+export interface StartServerOptions {
+  /** TCP port; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** SQLite file to persist keys and usage in (created with its folder if missing). */
+  dataFile?: string;
+  /** Keep everything in memory even if `dataFile` is set. */
+  memory?: boolean;
+  /** Use this store instead (it is not closed by `close()`). */
+  store?: Store;
+  /** Default: 64 random hex characters, returned as `adminToken`. */
+  adminToken?: string;
+  clock?: Clock;
+  /** Do not report unexpected errors on the console. */
+  quiet?: boolean;
+  /** How long `close()` lets in-flight requests finish before cutting connections (ms). Default 5000. */
+  shutdownGraceMs?: number;
+}
+
+/**
+ * A running stub server.
+ *
+ * @example
+ * const server = await startServer({ port: 0 });
+ * await fetch(`${server.url}/health`);
+ * await server.close();
+ */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  host: string;
+  adminToken: string;
+  app: HokusaiAuthApp;
+  store: Store;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+const silentLogger: ServerLogger = { error: () => undefined };
+
+/**
+ * Starts the stub server on a TCP port.
+ *
+ * @example
+ * const server = await startServer({ port: 8787, dataFile: '.hokusai-auth/hokusai-auth.sqlite', adminToken: 'dev-token' });
+ * console.log(server.url); // http://127.0.0.1:8787
+ * process.on('SIGTERM', () => server.close());
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? openStore(options);
+  const app = createApp({
+    store,
+    hasher: nodeHmacHasher,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+    getClientIp: (c) => getConnInfo(c).remote.address,
+    logger: options.quiet ? silentLogger : console,
+  });
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await listen(app, options.port ?? 8787, host);
+  } catch (error) {
+    if (ownsStore) store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => closeAll(server), options.shutdownGraceMs ?? 5000);
+      force.unref();
+      // Keep-alive connections would hold `close` open: drop each one as soon as it is idle,
+      // i.e. once its in-flight request has been answered.
+      const dropIdle = setInterval(() => closeIdle(server), 25);
+      dropIdle.unref();
+      server.close(() => {
+        clearTimeout(force);
+        clearInterval(dropIdle);
+        if (ownsStore) store.close();
+        resolve();
+      });
+      closeIdle(server);
+    }));
+
+  return { url: `http://${urlHost}:${port}`, port, host, adminToken: app.adminToken, app, store, close };
+}
+
+function openStore(options: StartServerOptions): Store {
+  if (options.memory || !options.dataFile) return new MemoryStore();
+  return new SqliteStore({ filename: options.dataFile });
+}
+
+function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}
+
+function closeIdle(server: unknown): void {
+  (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+}
+
+function closeAll(server: unknown): void {
+  (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+}

@@ -1,0 +1,31 @@
+import { extractApiKey } from '../../keys';
+import { readJsonObject } from '../http/body';
+import { RequestProblem } from '../http/errors';
+import { json, setRateLimitHeaders } from '../http/responses';
+import { parseWith, validateBody } from '../http/schemas';
+import type { RouteDeps, ServerHono } from './deps';
+import { resource } from './resource';
+
+/** `POST /api/v1/keys/validate`: public; the key comes from a header or the body. */
+export function registerValidateRoutes(app: ServerHono, { engine, clientIp }: RouteDeps): void {
+  resource(app, '/api/v1/keys/validate', {
+    POST: [
+      async (c) => {
+        const raw = await readJsonObject(c, { optional: true });
+        const body = parseWith(validateBody, raw ?? {});
+        const found = extractApiKey(c.req.raw.headers, body);
+        if (!found) throw new RequestProblem(400, 'No API key provided');
+        const outcome = await engine.validate({
+          apiKey: found.key,
+          service_id: body.service_id ?? null,
+          required_scope: body.required_scope ?? null,
+          client_ip: body.client_ip ?? null,
+          connectionIp: clientIp(c) ?? null,
+        });
+        const response = json(outcome.body, outcome.status);
+        setRateLimitHeaders(response.headers, outcome.rateLimit);
+        return response;
+      },
+    ],
+  });
+}

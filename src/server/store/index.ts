@@ -1,0 +1,4 @@
+// Portable stores (no Node-only imports). SqliteStore is exported from `src/server/node-entry.ts`.
+export { MemoryStore } from './memory';
+export type { MemoryStoreOptions } from './memory';
+export type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';

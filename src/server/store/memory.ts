@@ -1,0 +1,146 @@
+import { randomSecretHex } from './random-secret';
+import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
+
+/**
+ * Options of `MemoryStore`.
+ *
+ * @example
+ * const options: MemoryStoreOptions = { hmacSecret: 'a1b2…' }; // reproducible hashes in tests
+ */
+export interface MemoryStoreOptions {
+  /** Hex secret for key hashing; random when omitted. */
+  hmacSecret?: string;
+}
+
+/**
+ * A store that lives in memory: the default, with no Node-only imports, so it runs in browsers
+ * and in msw. Lookups by key hash and key id are map lookups (O(1) in the number of keys).
+ *
+ * @example
+ * const store = new MemoryStore();
+ * const app = createApp({ store, adminToken: 'secret' });
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'memory';
+  readonly #secret: string;
+  readonly #keysById = new Map<string, StoredKey>();
+  readonly #keyIdByHash = new Map<string, string>();
+  readonly #usage: UsageRecord[] = [];
+  readonly #usageByKey = new Map<string, UsageRecord[]>();
+  #nextSeq = 1;
+  #nextUsageId = 1;
+  #closed = false;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#secret = options.hmacSecret ?? randomSecretHex();
+  }
+
+  hmacSecret(): string {
+    return this.#secret;
+  }
+
+  insertKey(key: NewStoredKey): StoredKey {
+    this.#assertOpen();
+    if (this.#keysById.has(key.key_id) || this.#keyIdByHash.has(key.key_hash)) {
+      throw new Error('Duplicate key_id or key hash');
+    }
+    const stored: StoredKey = { ...copyKey(key as StoredKey), seq: this.#nextSeq++ };
+    this.#keysById.set(stored.key_id, stored);
+    this.#keyIdByHash.set(stored.key_hash, stored.key_id);
+    return copyKey(stored);
+  }
+
+  findKeyById(keyId: string): StoredKey | undefined {
+    this.#assertOpen();
+    const key = this.#keysById.get(keyId);
+    return key && copyKey(key);
+  }
+
+  findKeyByHash(keyHash: string): StoredKey | undefined {
+    this.#assertOpen();
+    const keyId = this.#keyIdByHash.get(keyHash);
+    return keyId === undefined ? undefined : this.findKeyById(keyId);
+  }
+
+  listKeys(filter: { service_id?: string } = {}): StoredKey[] {
+    this.#assertOpen();
+    const keys = [...this.#keysById.values()].filter(
+      (key) => filter.service_id === undefined || key.service_id === filter.service_id,
+    );
+    return keys.sort((a, b) => b.created_at - a.created_at || b.seq - a.seq).map(copyKey);
+  }
+
+  setKeyActive(keyId: string, active: boolean): boolean {
+    this.#assertOpen();
+    const key = this.#keysById.get(keyId);
+    if (!key) return false;
+    key.is_active = active;
+    return true;
+  }
+
+  touchKey(keyId: string, lastUsedAt: number): void {
+    this.#assertOpen();
+    const key = this.#keysById.get(keyId);
+    if (key) key.last_used_at = lastUsedAt;
+  }
+
+  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey {
+    this.#assertOpen();
+    const old = this.#keysById.get(oldKeyId);
+    if (!old) throw new Error('Key to replace does not exist');
+    // Insert first: if it throws, the old key stays active (all-or-nothing like the SQL store).
+    const inserted = this.insertKey(replacement);
+    old.is_active = false;
+    return inserted;
+  }
+
+  insertUsage(record: NewUsageRecord): UsageRecord {
+    this.#assertOpen();
+    const stored: UsageRecord = { ...record, id: this.#nextUsageId++ };
+    this.#usage.push(stored);
+    const perKey = this.#usageByKey.get(stored.key_id);
+    if (perKey) perKey.push(stored);
+    else this.#usageByKey.set(stored.key_id, [stored]);
+    return { ...stored };
+  }
+
+  usageForKey(keyId: string, from: number, to: number): UsageRecord[] {
+    this.#assertOpen();
+    return inRange(this.#usageByKey.get(keyId) ?? [], from, to);
+  }
+
+  usageBetween(from: number, to: number): UsageRecord[] {
+    this.#assertOpen();
+    return inRange(this.#usage, from, to);
+  }
+
+  ping(): boolean {
+    return !this.#closed;
+  }
+
+  snapshot(): StoreSnapshot {
+    return {
+      keys: [...this.#keysById.values()].sort((a, b) => a.seq - b.seq).map(copyKey),
+      usage: this.#usage.map((record) => ({ ...record })),
+    };
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('Store is closed');
+  }
+}
+
+function copyKey(key: StoredKey): StoredKey {
+  return { ...key, scopes: [...key.scopes], allowed_ips: key.allowed_ips === null ? null : [...key.allowed_ips] };
+}
+
+function inRange(records: UsageRecord[], from: number, to: number): UsageRecord[] {
+  return records
+    .filter((record) => record.recorded_at >= from && record.recorded_at < to)
+    .sort((a, b) => a.recorded_at - b.recorded_at || a.id - b.id)
+    .map((record) => ({ ...record }));
+}

@@ -1,0 +1,235 @@
+// Node only: loads the optional peer dependency better-sqlite3 at construction time, so
+// importing the rest of the server never requires the native module.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { randomSecretHex } from './random-secret';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
+import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
+
+type Database = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+/**
+ * Options of `SqliteStore`.
+ *
+ * @example
+ * const options: SqliteStoreOptions = { filename: '.hokusai-auth/hokusai-auth.sqlite' };
+ */
+export interface SqliteStoreOptions {
+  /** Database file; `:memory:` for a throw-away database. Missing folders are created. */
+  filename: string;
+}
+
+interface KeyRow {
+  seq: number;
+  key_id: string;
+  key_hash: string;
+  name: string;
+  key_prefix: string;
+  user_id: string;
+  service_id: string;
+  scopes: string;
+  environment: string;
+  is_active: number;
+  rate_limit_per_hour: number;
+  monthly_prediction_limit: number | null;
+  allowed_ips: string | null;
+  billing_plan: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+}
+
+const KEY_COLUMNS =
+  'key_id, key_hash, name, key_prefix, user_id, service_id, scopes, environment, is_active, rate_limit_per_hour, ' +
+  'monthly_prediction_limit, allowed_ips, billing_plan, created_at, expires_at, last_used_at';
+const USAGE_COLUMNS =
+  'key_id, service_id, endpoint, status_code, response_time_ms, predictions_count, compute_ms, recorded_at';
+
+/**
+ * A persistent store in a SQLite file (better-sqlite3, WAL journal, synchronous=NORMAL: a
+ * crashed process loses no committed write). Keys are stored as HMAC-SHA-256 hashes under a
+ * secret generated once per database and kept in its `meta` table. Rate-limit windows and
+ * idempotency replays are not stored here; they live in memory.
+ *
+ * @example
+ * const store = new SqliteStore({ filename: '.hokusai-auth/hokusai-auth.sqlite' });
+ * const app = createApp({ store, hasher: nodeHmacHasher });
+ * // …
+ * store.close();
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly filename: string;
+  readonly #db: Database;
+  readonly #secret: string;
+  readonly #statements: ReturnType<typeof prepareStatements>;
+  readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey;
+
+  constructor(options: SqliteStoreOptions) {
+    this.filename = options.filename;
+    if (options.filename !== ':memory:' && options.filename !== '') {
+      mkdirSync(dirname(options.filename), { recursive: true });
+    }
+    this.#db = openDatabase(options.filename);
+    this.#statements = prepareStatements(this.#db);
+    this.#secret = this.#loadOrCreateSecret();
+    this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
+      const changed = this.#statements.setActive.run(0, oldKeyId).changes;
+      if (changed === 0) throw new Error('Key to replace does not exist');
+      return this.insertKey(replacement);
+    });
+  }
+
+  hmacSecret(): string {
+    return this.#secret;
+  }
+
+  insertKey(key: NewStoredKey): StoredKey {
+    const info = this.#statements.insertKey.run(toRow(key));
+    return { ...key, scopes: [...key.scopes], seq: Number(info.lastInsertRowid) };
+  }
+
+  findKeyById(keyId: string): StoredKey | undefined {
+    const row = this.#statements.keyById.get(keyId) as KeyRow | undefined;
+    return row && fromRow(row);
+  }
+
+  findKeyByHash(keyHash: string): StoredKey | undefined {
+    const row = this.#statements.keyByHash.get(keyHash) as KeyRow | undefined;
+    return row && fromRow(row);
+  }
+
+  listKeys(filter: { service_id?: string } = {}): StoredKey[] {
+    const rows = (
+      filter.service_id === undefined
+        ? this.#statements.listKeys.all()
+        : this.#statements.listKeysByService.all(filter.service_id)
+    ) as KeyRow[];
+    return rows.map(fromRow);
+  }
+
+  setKeyActive(keyId: string, active: boolean): boolean {
+    return this.#statements.setActive.run(active ? 1 : 0, keyId).changes > 0;
+  }
+
+  touchKey(keyId: string, lastUsedAt: number): void {
+    this.#statements.touch.run(lastUsedAt, keyId);
+  }
+
+  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey {
+    return this.#replace(oldKeyId, replacement);
+  }
+
+  insertUsage(record: NewUsageRecord): UsageRecord {
+    const info = this.#statements.insertUsage.run(record);
+    return { ...record, id: Number(info.lastInsertRowid) };
+  }
+
+  usageForKey(keyId: string, from: number, to: number): UsageRecord[] {
+    return this.#statements.usageForKey.all(keyId, from, to) as UsageRecord[];
+  }
+
+  usageBetween(from: number, to: number): UsageRecord[] {
+    return this.#statements.usageBetween.all(from, to) as UsageRecord[];
+  }
+
+  ping(): boolean {
+    try {
+      return this.#statements.ping.get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  snapshot(): StoreSnapshot {
+    return {
+      keys: (this.#db.prepare(`SELECT seq, ${KEY_COLUMNS} FROM api_keys ORDER BY seq`).all() as KeyRow[]).map(fromRow),
+      usage: this.#db.prepare(`SELECT id, ${USAGE_COLUMNS} FROM usage_records ORDER BY id`).all() as UsageRecord[],
+    };
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #loadOrCreateSecret(): string {
+    this.#statements.insertMetaIfMissing.run('hmac_secret', randomSecretHex());
+    const row = this.#statements.meta.get('hmac_secret') as { value: string } | undefined;
+    if (!row) throw new Error('SqliteStore: could not read the hashing secret');
+    return row.value;
+  }
+}
+
+function openDatabase(filename: string): Database {
+  const require = createRequire(import.meta.url);
+  let Driver: typeof BetterSqlite3;
+  try {
+    Driver = require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (cause) {
+    throw new Error('SqliteStore needs the optional dependency better-sqlite3 (npm install better-sqlite3@12)', {
+      cause,
+    });
+  }
+  const db = new Driver(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA_SQL);
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  return db;
+}
+
+function prepareStatements(db: Database) {
+  const statement = (sql: string): Statement => db.prepare(sql);
+  return {
+    insertKey: statement(
+      `INSERT INTO api_keys (${KEY_COLUMNS}) VALUES (@key_id, @key_hash, @name, @key_prefix, @user_id, @service_id, ` +
+        '@scopes, @environment, @is_active, @rate_limit_per_hour, @monthly_prediction_limit, @allowed_ips, ' +
+        '@billing_plan, @created_at, @expires_at, @last_used_at)',
+    ),
+    keyById: statement(`SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE key_id = ?`),
+    keyByHash: statement(`SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE key_hash = ?`),
+    listKeys: statement(`SELECT seq, ${KEY_COLUMNS} FROM api_keys ORDER BY created_at DESC, seq DESC`),
+    listKeysByService: statement(
+      `SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE service_id = ? ORDER BY created_at DESC, seq DESC`,
+    ),
+    setActive: statement('UPDATE api_keys SET is_active = ? WHERE key_id = ?'),
+    touch: statement('UPDATE api_keys SET last_used_at = ? WHERE key_id = ?'),
+    insertUsage: statement(
+      `INSERT INTO usage_records (${USAGE_COLUMNS}) VALUES (@key_id, @service_id, @endpoint, @status_code, ` +
+        '@response_time_ms, @predictions_count, @compute_ms, @recorded_at)',
+    ),
+    usageForKey: statement(
+      `SELECT id, ${USAGE_COLUMNS} FROM usage_records WHERE key_id = ? AND recorded_at >= ? AND recorded_at < ? ` +
+        'ORDER BY recorded_at, id',
+    ),
+    usageBetween: statement(
+      `SELECT id, ${USAGE_COLUMNS} FROM usage_records WHERE recorded_at >= ? AND recorded_at < ? ORDER BY recorded_at, id`,
+    ),
+    insertMetaIfMissing: statement('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
+    meta: statement('SELECT value FROM meta WHERE key = ?'),
+    ping: statement('SELECT 1 AS ok FROM meta LIMIT 1'),
+  };
+}
+
+function toRow(key: NewStoredKey): Omit<KeyRow, 'seq'> {
+  return {
+    ...key,
+    scopes: JSON.stringify(key.scopes),
+    allowed_ips: key.allowed_ips === null ? null : JSON.stringify(key.allowed_ips),
+    is_active: key.is_active ? 1 : 0,
+  };
+}
+
+function fromRow(row: KeyRow): StoredKey {
+  return {
+    ...row,
+    scopes: JSON.parse(row.scopes) as string[],
+    allowed_ips: row.allowed_ips === null ? null : (JSON.parse(row.allowed_ips) as string[]),
+    is_active: row.is_active === 1,
+  };
+}
