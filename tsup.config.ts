@@ -7,7 +7,6 @@ export default defineConfig({
     index: 'src/index.ts',
     'server/index': 'src/server/index.ts',
     'server/node': 'src/server/node.ts',
-    'msw/index': 'src/msw/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
