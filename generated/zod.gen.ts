@@ -54,13 +54,13 @@ export const zValidationErrorCode = z.enum([
 export const zCreateApiKeyRequest = z.object({
     name: z.string().min(1).max(100),
     service_id: zServiceId,
-    scopes: z.array(z.string()).optional().default([]),
+    scopes: z.array(z.string().max(200)).max(100).optional().default([]),
     environment: zApiKeyEnvironment.optional().default('production'),
     expires_in_days: z.int().gte(1).lte(365).nullish().default(null),
     rate_limit_per_hour: z.int().gte(10).lte(100000).optional().default(1000),
     monthly_prediction_limit: z.int().gte(1).nullish().default(null),
-    allowed_ips: z.array(zIpAddressOrCidr).nullish().default(null),
-    billing_plan: z.string().min(1).optional().default('free')
+    allowed_ips: z.array(zIpAddressOrCidr).max(100).nullish().default(null),
+    billing_plan: z.string().min(1).max(200).optional().default('free')
 });
 
 /**
@@ -154,8 +154,8 @@ export const zValidationResult = z.union([
  * One use of a key by a service. An unknown field gives 400.
  */
 export const zRecordUsageRequest = z.object({
-    service_id: z.string().min(1),
-    endpoint: z.string().min(1),
+    service_id: z.string().min(1).max(200),
+    endpoint: z.string().min(1).max(2000),
     status_code: z.int().gte(100).lte(599),
     response_time_ms: z.int().gte(0),
     predictions_count: z.int().gte(0).optional().default(0),

@@ -127,13 +127,12 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       maxAge: 600,
     }),
   );
-  hono.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: () => problem(413, 'Request body too large'),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: () => problem(413, 'Request body too large'),
+  });
+  // Only POST routes read a body; one sent with GET or DELETE is ignored, not measured.
+  hono.use('*', (c, next) => (c.req.method === 'POST' ? limitBody(c, next) : next()));
 
   const deps: RouteDeps = {
     engine,
