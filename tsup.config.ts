@@ -1,21 +1,32 @@
 import { defineConfig } from 'tsup';
 
-// One build, several entry points: the browser-safe main entry, the Web-standard server core,
-// the Node-only server runner, msw handlers and the CLI.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'server/index': 'src/server/index.ts',
-    'server/node': 'src/server/node.ts',
-    'cli/main': 'src/cli/main.ts',
+// Optional peers stay external: SDK users never install a native module unless they use SQLite.
+const external = ['better-sqlite3', 'msw'];
+
+export default defineConfig([
+  {
+    // The library: browser-safe main entry, Web-standard server core, Node-only server runner.
+    entry: {
+      index: 'src/index.ts',
+      'server/index': 'src/server/index.ts',
+      'server/node': 'src/server/node.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
+    external,
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  splitting: true,
-  treeshake: true,
-  // Optional peers stay external: SDK users never install a native module unless they use SQLite.
-  external: ['better-sqlite3', 'msw'],
-});
+  {
+    // The `hokusai-auth` bin: ESM only, no type declarations.
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+    external,
+  },
+]);

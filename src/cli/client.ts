@@ -1,0 +1,38 @@
+import { ConfigurationError, HokusaiAuth } from '../client';
+import type { OptionValues } from './command';
+import type { CliIo } from './io';
+import { stringOption } from './options';
+import { UsageError } from './usage-error';
+
+// A command line wants an answer soon: retry, but never sit out a long Retry-After.
+const MAX_RETRY_DELAY_MS = 5_000;
+
+/**
+ * The facade, set up from `--url` / `--admin-token` or `HOKUSAI_AUTH_URL` / `HOKUSAI_ADMIN_TOKEN`.
+ * A bad URL is a usage error.
+ *
+ * @example
+ * const keys = await clientFor(values, io, 'keys list').keys.list();
+ */
+export function clientFor(values: OptionValues, io: CliIo, command: string): HokusaiAuth {
+  const baseUrl = stringOption(values, 'url') ?? nonEmpty(io.env.HOKUSAI_AUTH_URL);
+  const adminToken = stringOption(values, 'admin-token') ?? nonEmpty(io.env.HOKUSAI_ADMIN_TOKEN);
+  try {
+    return new HokusaiAuth({
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      // '' (an empty flag) means "no token", so the call fails with the missing-token message.
+      adminToken: adminToken?.trim() ?? '',
+      maxRetryDelayMs: MAX_RETRY_DELAY_MS,
+    });
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      throw new UsageError(`Invalid --url / HOKUSAI_AUTH_URL: ${error.message.replace(/^baseUrl /, 'the URL ')}`, command);
+    }
+    throw error;
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
