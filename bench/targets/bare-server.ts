@@ -1,0 +1,27 @@
+/**
+ * The ceiling: a bare node:http server that reads the request body and answers the JSON the
+ * stub answers for a valid key, with no routing, validation or store. Usage:
+ * `node --import tsx bench/targets/bare-server.ts '<json body>'`; prints a ready line.
+ */
+import { createServer } from 'node:http';
+
+const body = Buffer.from(process.argv[2] ?? '{"is_valid":true}');
+
+const server = createServer((req, res) => {
+  req.on('data', () => {});
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    res.end(body);
+  });
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  console.log(JSON.stringify({ ready: true, url: `http://127.0.0.1:${port}` }));
+});
+
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});

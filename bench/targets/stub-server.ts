@@ -1,0 +1,50 @@
+/**
+ * The stub server under load, in its own process: `startServer` on a free loopback port with
+ * the memory or the SQLite store, seeded through the server's own engine. Prints one ready line
+ * (`{"ready":true,"url":…,"keys":[…]}`) with the keys the load generator should use.
+ *
+ * Usage: node --import tsx bench/targets/stub-server.ts --store memory|sqlite [--file db]
+ *        --keys <total keys in the store> --bench-keys <keys to hand out>
+ */
+import { parseArgs } from 'node:util';
+import { startServer } from '../../src/server/node';
+
+const { values } = parseArgs({
+  options: {
+    store: { type: 'string', default: 'memory' },
+    file: { type: 'string' },
+    keys: { type: 'string', default: '10' },
+    'bench-keys': { type: 'string', default: '8' },
+  },
+});
+const totalKeys = Number(values.keys);
+const benchKeys = Number(values['bench-keys']);
+if (values.store === 'sqlite' && !values.file) throw new Error('--store sqlite needs --file');
+
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  adminToken: 'bench-admin-token',
+  quiet: true,
+  ...(values.store === 'sqlite' ? { dataFile: values.file } : { memory: true }),
+});
+const { engine } = server.app;
+
+// The keys the benchmark validates: the highest hourly limit the API allows.
+const keys: string[] = [];
+for (let i = 0; i < benchKeys; i += 1) {
+  const created = await engine.createKey({ name: `bench ${i}`, service_id: 'prediction', scopes: ['predict'], rate_limit_per_hour: 100_000 });
+  keys.push(created.api_key);
+}
+// Filler keys, so lookups happen in a store of the requested size.
+for (let i = keys.length; i < totalKeys; i += 1) {
+  await engine.createKey({ name: `filler ${i}`, service_id: i % 2 ? 'prediction' : 'platform' });
+}
+
+console.log(JSON.stringify({ ready: true, url: server.url, keys }));
+
+const stop = () => {
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
