@@ -14,7 +14,7 @@ const root = resolve(import.meta.dirname, '..');
 
 const entries = {
   'HokusaiAuth + validate (@hokusai/auth)': `
-    import { HokusaiAuth } from ${JSON.stringify(resolve(root, 'src/client/index.ts'))};
+    import { HokusaiAuth } from ${JSON.stringify(resolve(root, 'src/index.ts'))};
     const auth = new HokusaiAuth({ baseUrl: 'https://auth.hokus.ai' });
     auth.validate('hk_live_example', { service_id: 'prediction' }).then((r) => console.log(r.is_valid));
   `,

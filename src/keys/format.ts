@@ -26,7 +26,7 @@ export type ApiKeyEnvCode = 'live' | 'test' | 'dev';
  * API_KEY_ENV_CODES.live; // 'production'
  * Object.keys(API_KEY_ENV_CODES); // ['live', 'test', 'dev']
  */
-export const API_KEY_ENV_CODES: Readonly<Record<ApiKeyEnvCode, ApiKeyEnvironment>> = Object.freeze({
+export const API_KEY_ENV_CODES: Readonly<Record<ApiKeyEnvCode, ApiKeyEnvironment>> = /* @__PURE__ */ Object.freeze({
   live: 'production',
   test: 'test',
   dev: 'development',
@@ -47,7 +47,7 @@ export const API_KEY_PREFIX = 'hk_';
 export const API_KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Environment -> code, the inverse of API_KEY_ENV_CODES. */
-export const ENV_CODE_BY_ENVIRONMENT: Readonly<Record<ApiKeyEnvironment, ApiKeyEnvCode>> = Object.freeze({
+export const ENV_CODE_BY_ENVIRONMENT: Readonly<Record<ApiKeyEnvironment, ApiKeyEnvCode>> = /* @__PURE__ */ Object.freeze({
   production: 'live',
   test: 'test',
   development: 'dev',
