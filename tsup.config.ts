@@ -10,6 +10,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
+      'msw/index': 'src/msw/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

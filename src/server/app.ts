@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Clock } from './clock';
-import { createEngine } from './engine';
 import type { Engine } from './engine';
 import type { KeyHasherFactory } from './hasher';
 import { errorToResponse } from './http/errors';
@@ -22,6 +21,11 @@ import { registerUsageRoutes } from './routes/usage';
 import { registerValidateRoutes } from './routes/validate';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
+import { createTestKit } from './test-controls/controls';
+import type { TestControls } from './test-controls/controls';
+import { isDroppedConnection } from './test-controls/dropped-connection';
+import { injectFailures } from './test-controls/middleware';
+import { registerTestControlRoutes } from './test-controls/routes';
 import { SERVER_VERSION } from './version';
 
 /**
@@ -51,7 +55,10 @@ export interface CreateAppOptions {
   getClientIp?: (c: Context) => string | undefined;
   /** Allowed CORS origins; default `*`. */
   corsOrigin?: string | string[];
-  /** Reserved for the `/__hokusai/*` test-control routes; currently has no effect. */
+  /**
+   * Serve the test controls over HTTP under `/__hokusai/*` (admin token required). Off by
+   * default: the routes then do not exist (404). `app.controls` works either way.
+   */
   testControls?: boolean;
   /** Reported by `/version`. */
   version?: string;
@@ -78,6 +85,8 @@ export interface HokusaiAuthApp {
   readonly idempotency: IdempotencyCache;
   /** The underlying Hono app, for mounting extra routes before the server starts. */
   readonly hono: ServerHono;
+  /** In-process test controls: move the clock, seed keys, make calls fail, reset. */
+  readonly controls: TestControls;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -105,11 +114,14 @@ const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-API-Key', 'Idempote
  * res.status; // 201
  */
 export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
-  const engine = options.engine ?? createEngine(engineOptions(options));
+  // The engine runs on a controllable clock and can be reset (see test-controls/).
+  const testKit = createTestKit(options);
+  const engine = testKit.engine;
   const adminToken = options.adminToken ?? randomSecretHex(32);
   if (adminToken.trim() === '' || /\s/.test(adminToken)) throw new TypeError('adminToken must be a non-empty token without spaces');
   const logger = options.logger ?? console;
   const idempotency = new IdempotencyCache(engine.clock);
+  testKit.onReset(() => idempotency.clear());
   const hono: ServerHono = new Hono();
 
   // A preflight is answered by the CORS middleware, but only for paths that exist.
@@ -127,6 +139,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       maxAge: 600,
     }),
   );
+  hono.use('*', injectFailures(testKit.failures));
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onError: () => problem(413, 'Request body too large'),
@@ -147,9 +160,14 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   registerKeyIdRoutes(hono, deps);
   registerUsageRoutes(hono, deps);
   registerModelRoutes(hono, deps);
+  if (options.testControls) registerTestControlRoutes(hono, testKit.controls, deps.admin);
 
   hono.notFound(() => problem(404, 'Not found'));
-  hono.onError((error) => errorToResponse(error, logger));
+  hono.onError((error) => {
+    // A dropped connection has no response: the runtime (TCP server, msw) acts on the error.
+    if (isDroppedConnection(error)) throw error;
+    return errorToResponse(error, logger);
+  });
 
   const fetch = async (request: Request, env?: unknown): Promise<Response> => {
     const requestId = resolveRequestId(request.headers.get('X-Request-ID'));
@@ -157,6 +175,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     try {
       response = await hono.fetch(request, env as Record<string, unknown> | undefined);
     } catch (error) {
+      if (isDroppedConnection(error)) throw error;
       response = errorToResponse(error, logger);
     }
     return finalize(response, requestId);
@@ -169,14 +188,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     adminToken,
     idempotency,
     hono,
-  };
-}
-
-function engineOptions(options: CreateAppOptions) {
-  return {
-    ...(options.store ? { store: options.store } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.hasher ? { hasher: options.hasher } : {}),
+    controls: testKit.controls,
   };
 }
 

@@ -7,6 +7,8 @@ export interface MainSettings {
   dataFile: string | undefined;
   adminToken: string | undefined;
   quiet: boolean;
+  /** Serve the `/__hokusai/*` test-control routes (present only when asked for). */
+  testControls?: boolean;
   help: boolean;
 }
 
@@ -22,6 +24,9 @@ Options:
   --data <file>        SQLite file to keep keys and usage in (default: ${DEFAULT_DATA_FILE})
   --memory             Keep everything in memory (lost on exit)
   --admin-token <t>    Admin token (default: $HOKUSAI_ADMIN_TOKEN, else a new one, printed once)
+  --test-controls      Serve the test controls under /__hokusai/* (admin token required):
+                       move the clock, seed keys, inject failures, reset. Implies --memory
+                       unless --data is given
   --quiet              Print only the base URL
   -h, --help           Show this help
 `;
@@ -39,6 +44,7 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSetti
       memory: { type: 'boolean', default: false },
       'admin-token': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'test-controls': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -54,9 +60,11 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSetti
   return {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
-    dataFile: values.memory ? undefined : (values.data ?? DEFAULT_DATA_FILE),
+    // A server for tests starts empty every time unless a data file is asked for.
+    dataFile: values.memory ? undefined : (values.data ?? (values['test-controls'] ? undefined : DEFAULT_DATA_FILE)),
     adminToken,
     quiet: values.quiet,
+    ...(values['test-controls'] ? { testControls: true } : {}),
     help: values.help,
   };
 }

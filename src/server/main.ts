@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     ...(settings.dataFile ? { dataFile: settings.dataFile } : { memory: true }),
     ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
     quiet: settings.quiet,
+    testControls: settings.testControls ?? false,
   });
 
   if (settings.quiet) {
@@ -52,6 +53,9 @@ function startupBanner(url: string, settings: MainSettings, generatedToken: stri
       ? `Store: SQLite file ${settings.dataFile}${settings.dataFile === DEFAULT_DATA_FILE ? ' (default; --memory to keep nothing)' : ''}`
       : 'Store: memory (everything is lost when the server stops)',
   ];
+  if (settings.testControls) {
+    lines.push(`Test controls: on, under ${url}/__hokusai/ (admin token required)`);
+  }
   if (generatedToken) {
     lines.push(
       `Admin token (generated, shown only now): ${generatedToken}`,

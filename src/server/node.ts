@@ -11,6 +11,7 @@ import { nodeHmacHasher } from './node-hasher';
 import { MemoryStore } from './store/memory';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import { isDroppedConnection } from './test-controls/dropped-connection';
 
 export { SqliteStore } from './store/sqlite';
 export type { SqliteStoreOptions } from './store/sqlite';
@@ -40,6 +41,8 @@ export interface StartServerOptions {
   quiet?: boolean;
   /** How long `close()` lets in-flight requests finish before cutting connections (ms). Default 5000. */
   shutdownGraceMs?: number;
+  /** Serve the test controls under `/__hokusai/*` (admin token required); `app.controls` works either way. */
+  testControls?: boolean;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     getClientIp: (c) => getConnInfo(c).remote.address,
     logger: options.quiet ? silentLogger : console,
+    testControls: options.testControls ?? false,
   });
 
   let server: ReturnType<typeof serve>;
@@ -123,7 +127,7 @@ function openStore(options: StartServerOptions): Store {
 
 function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, () => {
+    const server = serve({ fetch: (request, env) => answerOrDrop(app, request, env), port, hostname }, () => {
       server.off('error', reject);
       resolve(server);
     });
@@ -137,4 +141,15 @@ function closeIdle(server: unknown): void {
 
 function closeAll(server: unknown): void {
   (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+}
+
+/** `app.fetch`, except that a connection a test control drops is really cut (the client sees a reset socket). */
+async function answerOrDrop(app: HokusaiAuthApp, request: Request, env: unknown): Promise<Response> {
+  try {
+    return await app.fetch(request, env);
+  } catch (error) {
+    if (!isDroppedConnection(error)) throw error;
+    (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket?.destroy();
+    return new Response(null, { status: 500 });
+  }
 }

@@ -1,0 +1,160 @@
+import type { Clock } from '../clock';
+import { systemClock } from '../clock';
+import { createEngine } from '../engine';
+import type { CreatedKey, Engine } from '../engine';
+import { EngineError } from '../engine/errors';
+import { nobleHmacHasher } from '../hasher';
+import type { KeyHasherFactory } from '../hasher';
+import { MemoryStore } from '../store/memory';
+import type { Store } from '../store/types';
+import { ControllableClock } from './controllable-clock';
+import { FailureQueue } from './failures';
+import type { FailNextOptions, PendingFailure } from './failures';
+import { ResettableEngine } from './resettable-engine';
+import { seedKey } from './seed-key';
+import type { SeedKeyInput } from './seed-key';
+
+/**
+ * Moves the stub server's time: expiry, rate-limit windows, usage periods and idempotency
+ * windows all follow it.
+ *
+ * @example
+ * controls.clock.advance(61 * 60 * 1000); // past the hourly rate-limit window
+ * controls.clock.set('2026-01-01T00:00:00Z');
+ * new Date(controls.clock.now()).toISOString();
+ */
+export interface ClockControl {
+  /** The server's current time (epoch ms). */
+  now(): number;
+  /** Moves time by `ms` (negative moves back). */
+  advance(ms: number): void;
+  /** Jumps to a Date, epoch ms or ISO 8601 string. */
+  set(to: Date | number | string): void;
+  /** Undoes every move: back to the time of the clock the app was given. */
+  reset(): void;
+}
+
+/**
+ * What tests can do to a running stub app, in-process: the same object backs the msw handle
+ * (`createHokusaiHandlers().controls`), `createApp().controls`, `startServer().app.controls`
+ * and the `/__hokusai/*` routes of a server started with `--test-controls`.
+ *
+ * @example
+ * const { controls } = createApp({ adminToken: 'secret' });
+ * await controls.seedKey({ api_key: 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456', name: 'fixture', service_id: 'prediction' });
+ * controls.failNext({ path: '/api/v1/keys/validate', status: 503, retryAfter: 1 });
+ * controls.clock.advance(3_600_000);
+ * controls.reset();
+ */
+export interface TestControls {
+  readonly clock: ClockControl;
+  /** Stores a key with a chosen value and settings; returns it like a create would. */
+  seedKey(input: SeedKeyInput): Promise<CreatedKey>;
+  /** Makes the next `times` calls matching `method`/`path` fail (status, `Retry-After`, body) or drop the connection. */
+  failNext(rule: FailNextOptions): PendingFailure;
+  /** The rules that have not fired yet (or not as often as asked). */
+  pendingFailures(): PendingFailure[];
+  clearFailures(): void;
+  /** Empties the store (keys, usage), rate-limit windows, idempotency replays and pending failures. The clock is kept. */
+  reset(): void;
+}
+
+/** Options of `createTestKit`: the parts of `createApp`'s options it builds on. */
+export interface TestKitOptions {
+  engine?: Engine;
+  store?: Store;
+  clock?: Clock;
+  hasher?: KeyHasherFactory;
+}
+
+/** The engine an app serves plus its controls; built once by `createApp`. */
+export interface TestKit {
+  engine: Engine;
+  controls: TestControls;
+  failures: FailureQueue;
+  /** Called after `controls.reset()` (the app clears its idempotency replays). */
+  onReset(hook: () => void): void;
+}
+
+/**
+ * Builds the engine of an app so tests can control it: the clock is a `ControllableClock`
+ * over the given one, and the engine can be reset. An app given a ready `engine` keeps it:
+ * its time can be moved only when its clock has `advance`/`set` (a `ManualClock`), and it
+ * cannot be reset.
+ *
+ * @example
+ * const kit = createTestKit({ store: new MemoryStore() });
+ * kit.controls.clock.advance(1000);
+ */
+export function createTestKit(options: TestKitOptions): TestKit {
+  const failures = new FailureQueue();
+  const hooks: (() => void)[] = [];
+  const hasher = options.hasher ?? nobleHmacHasher;
+
+  let engine: Engine;
+  let clock: ClockControl;
+  let resetEngine: (() => void) | undefined;
+  if (options.engine) {
+    engine = options.engine;
+    clock = clockControlOf(engine.clock);
+  } else {
+    const controllable = options.clock instanceof ControllableClock ? options.clock : new ControllableClock(options.clock ?? systemClock);
+    const resettable = new ResettableEngine(
+      (store) => createEngine({ store, clock: controllable, hasher }),
+      options.store ?? new MemoryStore(),
+    );
+    engine = resettable.engine;
+    clock = controllable;
+    resetEngine = () => resettable.reset();
+  }
+
+  const controls: TestControls = {
+    clock,
+    seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
+    failNext: (rule) => failures.add(rule),
+    pendingFailures: () => failures.pending(),
+    clearFailures: () => failures.clear(),
+    reset: () => {
+      if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
+      resetEngine();
+      failures.clear();
+      for (const hook of hooks) hook();
+    },
+  };
+  return { engine, controls, failures, onReset: (hook) => hooks.push(hook) };
+}
+
+interface MovableClock extends Clock {
+  advance(ms: number): unknown;
+  set(to: Date | number | string): unknown;
+}
+
+/** Controls for a clock that can move itself (a `ManualClock`); refuses for any other clock. */
+function clockControlOf(clock: Clock): ClockControl {
+  if (clock instanceof ControllableClock) return clock;
+  const movable = clock as Partial<MovableClock>;
+  if (typeof movable.advance !== 'function' || typeof movable.set !== 'function') {
+    const refuse = () => {
+      throw new EngineError('conflict', 'Cannot move the time of an engine whose clock has no advance/set; give it a ManualClock');
+    };
+    return { now: () => clock.now(), advance: refuse, set: refuse, reset: refuse };
+  }
+  let movedMs = 0;
+  return {
+    now: () => clock.now(),
+    advance: (ms) => {
+      const before = clock.now();
+      movable.advance!(ms);
+      movedMs += clock.now() - before;
+    },
+    set: (to) => {
+      const before = clock.now();
+      movable.set!(to);
+      movedMs += clock.now() - before;
+    },
+    reset: () => {
+      movable.advance!(-movedMs);
+      movedMs = 0;
+    },
+  };
+}

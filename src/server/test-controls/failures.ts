@@ -1,0 +1,171 @@
+import * as z from 'zod';
+import { EngineError } from '../engine/errors';
+import { issuesToFieldErrors } from '../http/zod-issues';
+
+/**
+ * One "make the next N calls fail" rule. Without `method` it matches every method but
+ * `OPTIONS` (so a browser's CORS preflight does not use it up). `path` is an exact path or a
+ * pattern with `:name` segments and a `*` wildcard (`/api/v1/keys/:key_id`, `/api/v1/usage/*`).
+ *
+ * @example
+ * const rule: FailNextOptions = { method: 'POST', path: '/api/v1/keys/validate', times: 2, status: 503, retryAfter: 1 };
+ */
+export interface FailNextOptions {
+  method?: string;
+  path: string;
+  /** How many matching calls fail; default 1. */
+  times?: number;
+  /** Status of the answer; default 503. Ignored with `drop`. */
+  status?: number;
+  /** `Retry-After` header: seconds, or an HTTP date. */
+  retryAfter?: number | string;
+  /** JSON body of the answer; default `{"detail": "<reason phrase>"}`. */
+  body?: unknown;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+  /** Drop the connection instead of answering (fetch rejects with a TypeError). */
+  drop?: boolean;
+}
+
+/**
+ * A rule waiting to fire, as `pendingFailures()` and `GET /__hokusai/failures` show it.
+ *
+ * @example
+ * controls.pendingFailures(); // [{ id: 1, method: 'POST', path: '/api/v1/keys', remaining: 1, status: 503, retryAfter: null, drop: false }]
+ */
+export interface PendingFailure {
+  id: number;
+  method: string | null;
+  path: string;
+  remaining: number;
+  status: number;
+  retryAfter: number | string | null;
+  drop: boolean;
+}
+
+const METHOD = /^[A-Za-z]{1,20}$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+
+const shape = {
+  method: z
+    .string()
+    .regex(METHOD, 'Must be an HTTP method such as GET or POST')
+    .transform((method) => method.toUpperCase())
+    .optional(),
+  path: z
+    .string()
+    .min(1)
+    .max(2000)
+    .regex(/^\/[^?#\s]*$/, 'Must be a path starting with / (no query string), e.g. /api/v1/keys/validate'),
+  times: z.number().int().min(1).max(10_000).default(1),
+  status: z.number().int().min(200).max(599).default(503),
+  retryAfter: z.union([z.number().int().min(0), z.string().min(1).max(100)]).optional(),
+  body: z.unknown().optional(),
+  headers: z.record(z.string().regex(HEADER_NAME, 'Must be a header name'), z.string().max(1000)).optional(),
+  drop: z.boolean().default(false),
+};
+
+const failNextSchema = z.strictObject(shape);
+
+/** The same rule as sent to `POST /__hokusai/failures`: snake_case like the rest of the API. */
+export const failNextWireSchema = z.strictObject({
+  method: shape.method,
+  path: shape.path,
+  times: shape.times,
+  status: shape.status,
+  retry_after: shape.retryAfter,
+  body: shape.body,
+  headers: shape.headers,
+  drop: shape.drop,
+});
+
+type Rule = z.output<typeof failNextSchema> & { id: number; remaining: number; matches: RegExp };
+
+const REASONS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not authenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  408: 'Request timeout',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+/** What a matching rule does to one call. */
+export type InjectedFailure = { drop: true } | { drop: false; response: Response };
+
+/**
+ * The pending "fail next" rules of one app, checked in the order they were added.
+ *
+ * @example
+ * const queue = new FailureQueue();
+ * queue.add({ path: '/health', status: 500 });
+ * queue.take('GET', '/health'); // { drop: false, response: <500> }
+ */
+export class FailureQueue {
+  #rules: Rule[] = [];
+  #nextId = 1;
+
+  /** Adds a rule; throws `EngineError` (kind `invalid`, naming each bad field) for bad options. */
+  add(options: FailNextOptions): PendingFailure {
+    const result = failNextSchema.safeParse(options);
+    if (!result.success) {
+      throw new EngineError('invalid', 'Invalid failure rule', issuesToFieldErrors(result.error.issues, options));
+    }
+    const rule: Rule = { ...result.data, id: this.#nextId++, remaining: result.data.times, matches: pathPattern(result.data.path) };
+    this.#rules.push(rule);
+    return describe(rule);
+  }
+
+  /** Uses up one call of the first rule matching this request, if any. */
+  take(method: string, path: string): InjectedFailure | undefined {
+    if (this.#rules.length === 0) return undefined;
+    const upper = method.toUpperCase();
+    const rule = this.#rules.find((r) => (r.method === undefined ? upper !== 'OPTIONS' : r.method === upper) && r.matches.test(path));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.#rules = this.#rules.filter((r) => r !== rule);
+    return rule.drop ? { drop: true } : { drop: false, response: failureResponse(rule) };
+  }
+
+  pending(): PendingFailure[] {
+    return this.#rules.map(describe);
+  }
+
+  clear(): void {
+    this.#rules = [];
+  }
+}
+
+function failureResponse(rule: Rule): Response {
+  const headers = new Headers(rule.headers);
+  headers.set('Content-Type', 'application/json');
+  if (rule.retryAfter !== undefined) headers.set('Retry-After', String(rule.retryAfter));
+  const body = rule.body === undefined ? { detail: REASONS[rule.status] ?? 'Injected failure' } : rule.body;
+  return new Response(JSON.stringify(body), { status: rule.status, headers });
+}
+
+function describe(rule: Rule): PendingFailure {
+  return {
+    id: rule.id,
+    method: rule.method ?? null,
+    path: rule.path,
+    remaining: rule.remaining,
+    status: rule.status,
+    retryAfter: rule.retryAfter ?? null,
+    drop: rule.drop,
+  };
+}
+
+/** `/a/:id/*` → /^\/a\/[^/]+\/.*$/ (everything else literal). */
+function pathPattern(path: string): RegExp {
+  const source = path
+    .split(/(:[A-Za-z_][A-Za-z0-9_]*|\*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
