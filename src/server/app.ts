@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type { Clock } from './clock';
 import type { Engine } from './engine';
 import type { KeyHasherFactory } from './hasher';
@@ -9,6 +7,8 @@ import { errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
 import { problem } from './http/responses';
 import { adminAuth } from './middleware/admin-auth';
+import { limitPostBody } from './middleware/body-limit';
+import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
 import { resolveRequestId } from './middleware/request-id';
 import { applySecurityHeaders } from './middleware/security-headers';
@@ -90,15 +90,6 @@ export interface HokusaiAuthApp {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-const EXPOSED_HEADERS = [
-  'X-RateLimit-Limit',
-  'X-RateLimit-Remaining',
-  'X-RateLimit-Reset',
-  'Retry-After',
-  'X-Request-ID',
-  'Idempotent-Replayed',
-];
-const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-API-Key', 'Idempotency-Key', 'X-Request-ID'];
 
 /**
  * Builds the stub server: Hono routes → engine → store. Every response carries the security
@@ -129,23 +120,10 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     if (c.req.method === 'OPTIONS' && !isKnownPath(hono, c.req.path)) return problem(404, 'Not found');
     await next();
   });
-  hono.use(
-    '*',
-    cors({
-      origin: options.corsOrigin ?? '*',
-      allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
-      allowHeaders: ALLOWED_HEADERS,
-      exposeHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
-  );
+  const corsPolicy = createCors(options.corsOrigin);
+  hono.use('*', corsPolicy.preflight);
   hono.use('*', injectFailures(testKit.failures));
-  const limitBody = bodyLimit({
-    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onError: () => problem(413, 'Request body too large'),
-  });
-  // Only POST routes read a body; one sent with GET or DELETE is ignored, not measured.
-  hono.use('*', (c, next) => (c.req.method === 'POST' ? limitBody(c, next) : next()));
+  hono.use('*', limitPostBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
 
   const deps: RouteDeps = {
     engine,
@@ -178,7 +156,9 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       if (isDroppedConnection(error)) throw error;
       response = errorToResponse(error, logger);
     }
-    return finalize(response, requestId);
+    const final = finalize(response, requestId);
+    corsPolicy.apply(final.headers, request.headers.get('Origin'));
+    return final;
   };
 
   return {

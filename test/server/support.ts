@@ -1,25 +1,13 @@
 // Shared helpers of the stub-server tests. Every in-process request goes through the contract
 // check of test/support/contract.ts, so each answer the suite provokes is checked against the
 // spec (status declared, body matches the schema, declared headers present).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createApp, ManualClock, MemoryStore } from '../../src/server';
 import type { CreateAppOptions, HokusaiAuthApp } from '../../src/server';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const START = '2025-01-15T10:30:00Z';
 
-type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-type ContractModule = { withContractCheck(fetchLike: FetchLike): FetchLike };
-
-const CONTRACT_FILE = fileURLToPath(new URL('../support/contract.ts', import.meta.url));
-// Until the harness exists the check is a pass-through; it is picked up as soon as it does.
-const contract: ContractModule | undefined = existsSync(CONTRACT_FILE)
-  ? ((await import(/* @vite-ignore */ CONTRACT_FILE)) as ContractModule)
-  : undefined;
-
-/** True when responses are being checked against the spec. */
-export const contractChecked = contract !== undefined;
+import { withContractCheck } from '../support/contract';
 
 export interface TestApp {
   app: HokusaiAuthApp;
@@ -50,7 +38,7 @@ export function makeTestApp(options: CreateAppOptions & { start?: string } = {})
     const request = input instanceof Request ? input : new Request(url.startsWith('/') ? `http://localhost${url}` : url, init);
     return app.fetch(request, { clientIp: perRequestIp.get(request) ?? '127.0.0.1' });
   };
-  const checked = contract ? contract.withContractCheck(raw) : raw;
+  const checked = withContractCheck(raw);
 
   const request: TestApp['request'] = (path, init = {}) => {
     const { json, ip, ...rest } = init;

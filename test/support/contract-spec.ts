@@ -166,23 +166,18 @@ export function createOperationFinder(doc: OpenApiDocument): (method: string, pa
   return (method, rawPath) => {
     const lower = method.toLowerCase();
     const candidates = [rawPath, ...basePaths.filter((b) => rawPath.startsWith(b + '/')).map((b) => rawPath.slice(b.length))];
-    const matching = compiled.filter((c) => candidates.some((p) => c.regex.test(p)));
-    if (matching.length === 0) return { kind: 'path-not-documented' };
-    for (const c of matching) {
-      const resolved = resolveObject<Record<string, unknown>>(doc, doc.paths?.[c.specPath], ['paths', c.specPath]);
-      const operation = resolved.value?.[lower];
-      if (HTTP_METHODS.has(lower) && operation && typeof operation === 'object') {
-        return {
-          kind: 'operation',
-          match: {
-            specPath: c.specPath,
-            method: lower,
-            pointer: [...resolved.pointer, lower],
-            operation: operation as OperationMatch['operation'],
-          },
-        };
-      }
+    // A concrete path wins over a templated one (OpenAPI 3.1 "Path Templating Matching"):
+    // only the most concrete matching path is the request's path, whatever its methods.
+    const c = compiled.find((candidate) => candidates.some((p) => candidate.regex.test(p)));
+    if (!c) return { kind: 'path-not-documented' };
+    const resolved = resolveObject<Record<string, unknown>>(doc, doc.paths?.[c.specPath], ['paths', c.specPath]);
+    const operation = resolved.value?.[lower];
+    if (HTTP_METHODS.has(lower) && operation && typeof operation === 'object') {
+      return {
+        kind: 'operation',
+        match: { specPath: c.specPath, method: lower, pointer: [...resolved.pointer, lower], operation: operation as OperationMatch['operation'] },
+      };
     }
-    return { kind: 'method-not-documented', specPaths: matching.map((c) => c.specPath) };
+    return { kind: 'method-not-documented', specPaths: [c.specPath] };
   };
 }
