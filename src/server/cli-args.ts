@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { QUICKSTART_ADMIN_TOKEN } from './quickstart';
 
 /** The settings `npm start` runs with. */
 export interface MainSettings {
@@ -9,12 +10,20 @@ export interface MainSettings {
   quiet: boolean;
   /** Serve the `/__hokusai/*` test-control routes (present only when asked for). */
   testControls?: boolean;
+  /** Admin token `YOUR_ADMIN_TOKEN` and the quickstart's key seeded (present only when asked for). */
+  quickstart?: boolean;
   help: boolean;
 }
 
 export const DEFAULT_DATA_FILE = '.hokusai-auth/hokusai-auth.sqlite';
 
-export const USAGE = `Usage: npm start -- [options]
+/**
+ * The help of the server command, for the name it is run by.
+ *
+ * @example
+ * usage('hokusai-auth mock'); // 'Usage: hokusai-auth mock [options] ...'
+ */
+export const usage = (commandName: string): string => `Usage: ${commandName} [options]
 
 Runs the local Hokusai auth server.
 
@@ -27,12 +36,17 @@ Options:
   --test-controls      Serve the test controls under /__hokusai/* (admin token required):
                        move the clock, seed keys, inject failures, reset. Implies --memory
                        unless --data is given
+  --quickstart         Run the quickstart word for word: admin token YOUR_ADMIN_TOKEN (unless
+                       given) and its example key hk_test_AbCd...3456 seeded. Implies --memory
+                       unless --data is given. For local use only
   --quiet              Print only the base URL
   -h, --help           Show this help
+
+Stops on Ctrl+C (SIGINT) or SIGTERM: finishes in-flight requests, closes the store, exits with 0.
 `;
 
 /** Parses `argv` and the environment; throws a TypeError with a readable message on bad input. */
-export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSettings {
+export function parseMainArgs(argv: string[], env: Record<string, string | undefined>): MainSettings {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -45,6 +59,7 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSetti
       'admin-token': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'test-controls': { type: 'boolean', default: false },
+      quickstart: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,7 +68,7 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSetti
     throw new TypeError(`--port must be an integer from 0 to 65535 (got ${JSON.stringify(portText)})`);
   }
   if (values.memory && values.data !== undefined) throw new TypeError('Use either --data or --memory, not both');
-  const adminToken = values['admin-token'] ?? (env.HOKUSAI_ADMIN_TOKEN || undefined);
+  const adminToken = values['admin-token'] ?? (env.HOKUSAI_ADMIN_TOKEN || undefined) ?? (values.quickstart ? QUICKSTART_ADMIN_TOKEN : undefined);
   if (adminToken !== undefined && (adminToken.trim() === '' || /\s/.test(adminToken))) {
     throw new TypeError('The admin token must be non-empty and contain no spaces');
   }
@@ -61,10 +76,11 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv): MainSetti
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
     // A server for tests starts empty every time unless a data file is asked for.
-    dataFile: values.memory ? undefined : (values.data ?? (values['test-controls'] ? undefined : DEFAULT_DATA_FILE)),
+    dataFile: values.memory ? undefined : (values.data ?? (values['test-controls'] || values.quickstart ? undefined : DEFAULT_DATA_FILE)),
     adminToken,
     quiet: values.quiet,
     ...(values['test-controls'] ? { testControls: true } : {}),
+    ...(values.quickstart ? { quickstart: true } : {}),
     help: values.help,
   };
 }

@@ -9,6 +9,8 @@ export const START = '2025-01-15T10:30:00Z';
 
 import { withContractCheck } from '../support/contract';
 
+type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
 export interface TestApp {
   app: HokusaiAuthApp;
   clock: ManualClock;
