@@ -20,6 +20,9 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     external,
+    // ipaddr.js ships CommonJS only: bundled, the server and msw entries load as native ES
+    // modules in a browser with no bundler.
+    noExternal: ['ipaddr.js'],
   },
   {
     // The `hokusai-auth` bin: ESM only, no type declarations.

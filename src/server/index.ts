@@ -40,3 +40,5 @@ export { IdempotencyCache } from './middleware/idempotency';
 export { SECURITY_HEADERS } from './middleware/security-headers';
 export type { ServerLogger } from './http/errors';
 export type { ServerHono } from './routes/deps';
+export { ControllableClock, DroppedConnectionError, isDroppedConnection, TEST_CONTROL_PREFIX } from './test-controls';
+export type { ClockControl, FailNextOptions, PendingFailure, SeedKeyInput, TestControls } from './test-controls';

@@ -63,8 +63,7 @@ async function runPage(): Promise<void> {
     {
       imports: {
         'msw/browser': '/node_modules/msw/lib/browser/index.mjs',
-        // What a bundler does for the browser: CommonJS wrapped, extensionless imports resolved.
-        'ipaddr.js': '/shims/ipaddr.js',
+        // msw's dependency tough-cookie needs tldts; its one-file ESM build loads as is.
         tldts: '/node_modules/tldts/dist/index.esm.min.js',
       },
     },
@@ -74,8 +73,6 @@ async function runPage(): Promise<void> {
     '/app.js': { body: PAGE_SCRIPT },
     // msw's worker script, served from the installed msw (same version as the handlers).
     '/mockServiceWorker.js': join(NODE_MODULES, 'msw/lib/mockServiceWorker.js'),
-    // ipaddr.js ships CommonJS only (tough-cookie's tldts has a one-file ESM build, mapped above).
-    '/shims/ipaddr.js': { body: commonJsAsModule(join(NODE_MODULES, 'ipaddr.js/lib/ipaddr.js')) },
     '/dist/': DIST,
     '/node_modules/': NODE_MODULES,
   });
@@ -103,10 +100,6 @@ function mergeImportMaps(...maps: ImportMap[]): ImportMap {
     for (const [scope, table] of Object.entries(map.scopes ?? {})) merged.scopes[scope] = { ...merged.scopes[scope], ...table };
   }
   return merged;
-}
-
-function commonJsAsModule(file: string): string {
-  return `const module = { exports: {} };\n${readFileSync(file, 'utf8')}\nexport default module.exports;\n`;
 }
 
 const PAGE_SCRIPT = `
