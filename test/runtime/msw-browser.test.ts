@@ -1,7 +1,6 @@
 // The msw handlers in a real headless Chromium: a page starts msw's service worker with the
 // Hokusai handlers (the built `dist/msw/index.js`) and drives the built SDK against them. No
 // stub server runs; every API call is answered by the engine inside the page.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
