@@ -1,0 +1,89 @@
+// What a user gets from the registry: the packed tarball installed into a fresh project outside
+// the repo. Its main entry and `/msw` import in ESM and CommonJS, its types check under
+// node16 resolution, and `npx hokusai-auth --help` runs.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const MSW_VERSION = (await import('msw/package.json', { with: { type: 'json' } })).default.version;
+let project: string;
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), 'hokusai-auth-user-'));
+  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: ROOT, timeout: 120_000 });
+  const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack produced no tarball (is dist/ built? run `npm run build`)');
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'user-app', private: true, type: 'module' }));
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, `msw@${MSW_VERSION}`, '@types/node@20'], {
+    cwd: project,
+    timeout: 240_000,
+  });
+}, 300_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+const node = (file: string) => run(process.execPath, [file], { cwd: project, timeout: 30_000 });
+
+describe('the packed package in a fresh project', () => {
+  it('imports the main entry and /msw as ES modules', async () => {
+    await writeFile(
+      join(project, 'esm.mjs'),
+      `import { HokusaiAuth, parseApiKey } from '@hokusai/auth';
+       import { createHokusaiHandlers } from '@hokusai/auth/msw';
+       const hokusai = createHokusaiHandlers({ adminToken: 'local-admin-token' });
+       console.log(JSON.stringify({ client: typeof HokusaiAuth, env: parseApiKey('hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456').environment, handlers: hokusai.handlers.length > 0 }));`,
+    );
+    const { stdout } = await node('esm.mjs');
+    expect(JSON.parse(stdout)).toEqual({ client: 'function', env: 'test', handlers: true });
+  });
+
+  it('requires the main entry and /msw from CommonJS', async () => {
+    await writeFile(
+      join(project, 'cjs.cjs'),
+      `const { HokusaiAuth, maskApiKey } = require('@hokusai/auth');
+       const { createHokusaiHandlers } = require('@hokusai/auth/msw');
+       console.log(JSON.stringify({ client: typeof HokusaiAuth, mask: maskApiKey('hk_live_AbCdEfGhIjKlMnOpQrStUvWxYz123456'), handlers: typeof createHokusaiHandlers }));`,
+    );
+    const { stdout } = await node('cjs.cjs');
+    expect(JSON.parse(stdout)).toEqual({ client: 'function', mask: 'hk_live_AbC***', handlers: 'function' });
+  });
+
+  it('type-checks a TypeScript user of both entries, and rejects a wrong field', async () => {
+    await writeFile(
+      join(project, 'app.ts'),
+      `import { HokusaiAuth, type ValidationResult } from '@hokusai/auth';
+       import { createHokusaiHandlers } from '@hokusai/auth/msw';
+       const auth = new HokusaiAuth({ baseUrl: 'http://127.0.0.1:8787', adminToken: 'local' });
+       export const created = auth.keys.create({ name: 'My First Key', service_id: 'prediction', environment: 'test' });
+       export const result: Promise<ValidationResult> = auth.validate('hk_test_x', { service_id: 'prediction' });
+       export const handlers = createHokusaiHandlers().handlers;
+       // @ts-expect-error 'staging' is not an environment
+       export const wrong = auth.keys.create({ name: 'k', service_id: 'prediction', environment: 'staging' });`,
+    );
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'] }, files: ['app.ts'] }),
+    );
+    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: project, timeout: 120_000 }).then(
+      () => ({ ok: true, output: '' }),
+      (error: { stdout?: string }) => ({ ok: false, output: error.stdout ?? '' }),
+    );
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
+  it('runs `npx hokusai-auth --help`', async () => {
+    const { stdout } = await run('npx', ['--no-install', 'hokusai-auth', '--help'], { cwd: project, timeout: 60_000 });
+    expect(stdout).toContain('Usage: hokusai-auth <command> [options]');
+    expect(stdout).toContain('keys create');
+  });
+});
