@@ -1,2 +1,2 @@
-/** The version `/version` reports; kept equal to package.json's by the release step. */
+/** The version `/version` and the CLI report; test/package/version.test.ts keeps it equal to package.json. */
 export const SERVER_VERSION = '0.1.0';
