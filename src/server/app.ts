@@ -5,13 +5,14 @@ import type { Engine } from './engine';
 import type { KeyHasherFactory } from './hasher';
 import { errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
-import { problem } from './http/responses';
+import { problem, replyParts } from './http/responses';
+import type { HeaderRecord } from './http/responses';
 import { adminAuth } from './middleware/admin-auth';
 import { limitPostBody } from './middleware/body-limit';
 import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
 import { resolveRequestId } from './middleware/request-id';
-import { applySecurityHeaders } from './middleware/security-headers';
+import { addSecurityHeaders, applySecurityHeaders } from './middleware/security-headers';
 import type { RouteDeps, ServerHono } from './routes/deps';
 import { registerHealthRoutes } from './routes/health';
 import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
@@ -24,7 +25,7 @@ import type { Store } from './store/types';
 import { createTestKit } from './test-controls/controls';
 import type { TestControls } from './test-controls/controls';
 import { isDroppedConnection } from './test-controls/dropped-connection';
-import { injectFailures } from './test-controls/middleware';
+import { injectedFailure } from './test-controls/middleware';
 import { registerTestControlRoutes } from './test-controls/routes';
 import { SERVER_VERSION } from './version';
 
@@ -115,15 +116,21 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   testKit.onReset(() => idempotency.clear());
   const hono: ServerHono = new Hono();
 
-  // A preflight is answered by the CORS middleware, but only for paths that exist.
-  hono.use('*', async (c, next) => {
-    if (c.req.method === 'OPTIONS' && !isKnownPath(hono, c.req.path)) return problem(404, 'Not found');
-    await next();
-  });
+  // One middleware in front of every route, doing in order: a preflight to a path that does
+  // not exist is a 404; any other preflight is answered by CORS; an injected failure answers
+  // before any route; a POST body over the limit is a 413. One function rather than four
+  // `use` calls: each middleware Hono chains costs an extra async step on every request.
   const corsPolicy = createCors(options.corsOrigin);
-  hono.use('*', corsPolicy.preflight);
-  hono.use('*', injectFailures(testKit.failures));
-  hono.use('*', limitPostBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  const bodyLimit = limitPostBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  hono.use('*', (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      if (!isKnownPath(hono, c.req.path)) return Promise.resolve(problem(404, 'Not found'));
+      return corsPolicy.preflight(c, next);
+    }
+    const failure = injectedFailure(testKit.failures, c.req.method, c.req.path);
+    if (failure) return Promise.resolve(failure);
+    return bodyLimit(c, next);
+  });
 
   const deps: RouteDeps = {
     engine,
@@ -156,10 +163,33 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       if (isDroppedConnection(error)) throw error;
       response = errorToResponse(error, logger);
     }
-    const final = finalize(response, requestId);
-    corsPolicy.apply(final.headers, request.headers.get('Origin'));
-    return final;
+    return finalize(response, requestId, request.headers.get('Origin'));
   };
+
+  /** Security headers, the request id and CORS on every response, whatever produced it. */
+  function finalize(response: Response, requestId: string, origin: string | null): Response {
+    const parts = replyParts(response);
+    if (parts) {
+      // A response from `json`: made again in one step with every header as a plain record.
+      const headers: HeaderRecord = {};
+      for (const name in parts.headers) headers[name] = parts.headers[name]!;
+      addSecurityHeaders(headers);
+      headers['x-request-id'] = requestId;
+      corsPolicy.applyToRecord(headers, origin);
+      return new Response(parts.body, { status: parts.status, headers });
+    }
+    let final = response;
+    try {
+      applySecurityHeaders(final.headers);
+    } catch {
+      // Immutable headers (a Response from elsewhere): copy it.
+      final = new Response(response.body, response);
+      applySecurityHeaders(final.headers);
+    }
+    final.headers.set('X-Request-ID', requestId);
+    corsPolicy.apply(final.headers, origin);
+    return final;
+  }
 
   return {
     fetch,
@@ -170,20 +200,6 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     hono,
     controls: testKit.controls,
   };
-}
-
-/** Security headers and the request id on every response, whatever produced it. */
-function finalize(response: Response, requestId: string): Response {
-  let final = response;
-  try {
-    applySecurityHeaders(final.headers);
-  } catch {
-    // Immutable headers (a Response from elsewhere): copy it.
-    final = new Response(response.body, response);
-    applySecurityHeaders(final.headers);
-  }
-  final.headers.set('X-Request-ID', requestId);
-  return final;
 }
 
 function defaultClientIp(c: Context): string | undefined {

@@ -2,7 +2,6 @@
 // the persistent SQLite store and the node:crypto hasher. Browsers and msw use `./server`.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app';
 import type { HokusaiAuthApp } from './app';
 import type { Clock } from './clock';
@@ -84,7 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     hasher: nodeHmacHasher,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
-    getClientIp: (c) => getConnInfo(c).remote.address,
+    // The client address comes from `env.incoming.socket` (createApp's default).
     logger: options.quiet ? silentLogger : console,
     testControls: options.testControls ?? false,
   });
@@ -144,12 +143,11 @@ function closeAll(server: unknown): void {
 }
 
 /** `app.fetch`, except that a connection a test control drops is really cut (the client sees a reset socket). */
-async function answerOrDrop(app: HokusaiAuthApp, request: Request, env: unknown): Promise<Response> {
-  try {
-    return await app.fetch(request, env);
-  } catch (error) {
+function answerOrDrop(app: HokusaiAuthApp, request: Request, env: unknown): Promise<Response> {
+  // A plain `.then` rather than an async wrapper: one promise less on every request.
+  return app.fetch(request, env).then(undefined, (error: unknown) => {
     if (!isDroppedConnection(error)) throw error;
     (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket?.destroy();
     return new Response(null, { status: 500 });
-  }
+  });
 }

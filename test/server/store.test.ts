@@ -15,6 +15,35 @@ describeStoreContract('MemoryStore', () => new MemoryStore());
 describeStoreContract('SqliteStore', () => new SqliteStore({ filename: freshFile() }));
 describeStoreContract('SqliteStore in memory', () => new SqliteStore({ filename: ':memory:' }));
 
+describe('SqliteStore read cache', () => {
+  it('sees what another connection to the same file commits, at its next lookup', () => {
+    const filename = freshFile();
+    const server = new SqliteStore({ filename });
+    const other = new SqliteStore({ filename });
+    const key = server.insertKey(newKey());
+    expect(server.findKeyByHash(key.key_hash)?.is_active).toBe(true); // now cached
+
+    other.setKeyActive(key.key_id, false);
+    expect(server.findKeyByHash(key.key_hash)?.is_active).toBe(false);
+    other.touchKey(key.key_id, 1_736_937_000_000);
+    expect(server.findKeyByHash(key.key_hash)?.last_used_at).toBe(1_736_937_000_000);
+    const added = other.insertKey(newKey());
+    expect(server.findKeyByHash(added.key_hash)?.key_id).toBe(added.key_id);
+    server.close();
+    other.close();
+  });
+
+  it('hands out copies: changing a returned key changes nothing stored', () => {
+    const store = new SqliteStore({ filename: freshFile() });
+    const key = store.insertKey(newKey({ scopes: ['predict'] }));
+    const found = store.findKeyByHash(key.key_hash)!;
+    found.scopes.push('admin');
+    found.is_active = false;
+    expect(store.findKeyByHash(key.key_hash)).toMatchObject({ scopes: ['predict'], is_active: true });
+    store.close();
+  });
+});
+
 describe('SqliteStore persistence', () => {
   it('keeps keys, usage and its hashing secret across a reopen', () => {
     const filename = freshFile();

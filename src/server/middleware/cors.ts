@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import type { HeaderRecord } from '../http/responses';
 
 /** Response headers a browser caller may read. */
 export const EXPOSED_HEADERS = [
@@ -43,5 +44,19 @@ export function createCors(origin: string | string[] = '*') {
     }
     headers.set('Access-Control-Expose-Headers', exposed);
   }
-  return { preflight, apply };
+
+  /** `apply` for a plain header record with lower-case names (same headers, same values). */
+  function applyToRecord(headers: HeaderRecord, requestOrigin: string | null): void {
+    if (headers['access-control-allow-origin'] !== undefined) return;
+    if (!allowed) {
+      headers['access-control-allow-origin'] = origin as string;
+    } else {
+      const vary = headers.vary;
+      headers.vary = vary === undefined ? 'Origin' : `${vary}, Origin`;
+      if (!requestOrigin || !allowed.has(requestOrigin)) return;
+      headers['access-control-allow-origin'] = requestOrigin;
+    }
+    headers['access-control-expose-headers'] = exposed;
+  }
+  return { preflight, apply, applyToRecord };
 }

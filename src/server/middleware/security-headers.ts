@@ -1,3 +1,5 @@
+import type { HeaderRecord } from '../http/responses';
+
 /**
  * The security headers of the public service, set on every response (errors, 404, 405 and
  * 413 included). The API serves only JSON, so the content policy forbids everything.
@@ -14,7 +16,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 });
 
-/** Sets every security header on `headers`. */
+// Lower-case, as a Headers object would list them; computed once.
+const SECURITY_ENTRIES: readonly (readonly [string, string])[] = Object.entries(SECURITY_HEADERS).map(
+  ([name, value]) => [name.toLowerCase(), value] as const,
+);
+
+/**
+ * Sets every security header on `headers`.
+ *
+ * @example
+ * applySecurityHeaders(response.headers);
+ */
 export function applySecurityHeaders(headers: Headers): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  for (const [name, value] of SECURITY_ENTRIES) headers.set(name, value);
+}
+
+/**
+ * Sets every security header on a plain header record (lower-case names).
+ *
+ * @example
+ * const headers: HeaderRecord = { 'content-type': 'application/json' };
+ * addSecurityHeaders(headers); // headers['x-frame-options'] === 'DENY'
+ */
+export function addSecurityHeaders(headers: HeaderRecord): void {
+  for (const [name, value] of SECURITY_ENTRIES) headers[name] = value;
 }

@@ -1,5 +1,5 @@
 import { extractApiKey } from '../../keys';
-import { json, problem, setRateLimitHeaders } from '../http/responses';
+import { json, problem, rateLimitHeaders } from '../http/responses';
 import type { RouteDeps, ServerHono } from './deps';
 import { resource } from './resource';
 
@@ -11,9 +11,8 @@ export function registerModelRoutes(app: ServerHono, { engine, clientIp }: Route
         const found = extractApiKey(c.req.raw.headers);
         if (!found) return problem(401, 'No API key provided', undefined, { 'WWW-Authenticate': 'Bearer' });
         const outcome = await engine.listModels({ apiKey: found.key, connectionIp: clientIp(c) ?? null });
-        const response = outcome.status === 200 ? json(outcome.body) : problem(outcome.status, outcome.body.detail);
-        setRateLimitHeaders(response.headers, outcome.rateLimit);
-        return response;
+        const headers = rateLimitHeaders(outcome.rateLimit);
+        return outcome.status === 200 ? json(outcome.body, 200, headers) : problem(outcome.status, outcome.body.detail, undefined, headers);
       },
     ],
   });

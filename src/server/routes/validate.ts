@@ -1,7 +1,7 @@
 import { extractApiKey } from '../../keys';
 import { readJsonObject } from '../http/body';
 import { RequestProblem } from '../http/errors';
-import { json, setRateLimitHeaders } from '../http/responses';
+import { json, rateLimitHeaders } from '../http/responses';
 import { parseWith, validateBody } from '../http/schemas';
 import type { RouteDeps, ServerHono } from './deps';
 import { resource } from './resource';
@@ -12,7 +12,8 @@ export function registerValidateRoutes(app: ServerHono, { engine, clientIp }: Ro
     POST: [
       async (c) => {
         const raw = await readJsonObject(c, { optional: true });
-        const body = parseWith(validateBody, raw ?? {});
+        // No body: nothing to check (the schema has no defaults to fill in).
+        const body = raw === undefined ? {} : parseWith(validateBody, raw);
         const found = extractApiKey(c.req.raw.headers, body);
         if (!found) throw new RequestProblem(400, 'No API key provided');
         const outcome = await engine.validate({
@@ -22,9 +23,7 @@ export function registerValidateRoutes(app: ServerHono, { engine, clientIp }: Ro
           client_ip: body.client_ip ?? null,
           connectionIp: clientIp(c) ?? null,
         });
-        const response = json(outcome.body, outcome.status);
-        setRateLimitHeaders(response.headers, outcome.rateLimit);
-        return response;
+        return json(outcome.body, outcome.status, rateLimitHeaders(outcome.rateLimit));
       },
     ],
   });

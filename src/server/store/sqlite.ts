@@ -45,6 +45,8 @@ interface KeyRow {
 const KEY_COLUMNS =
   'key_id, key_hash, name, key_prefix, user_id, service_id, scopes, environment, is_active, rate_limit_per_hour, ' +
   'monthly_prediction_limit, allowed_ips, billing_plan, created_at, expires_at, last_used_at';
+/** Most keys kept in the read cache of `findKeyByHash`; past that it starts over. */
+const KEY_CACHE_LIMIT = 10_000;
 const USAGE_COLUMNS =
   'key_id, service_id, endpoint, status_code, response_time_ms, predictions_count, compute_ms, recorded_at';
 
@@ -67,6 +69,12 @@ export class SqliteStore implements Store {
   readonly #secret: string;
   readonly #statements: ReturnType<typeof prepareStatements>;
   readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey;
+  // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
+  // write through this store clears it, and `PRAGMA data_version` (which moves when another
+  // connection, e.g. another process, commits) is checked on every lookup. That check costs
+  // far less than the indexed query plus building the row, so reads stay exact and cheap.
+  readonly #keysByHash = new Map<string, StoredKey>();
+  #dataVersion: unknown;
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
@@ -88,6 +96,7 @@ export class SqliteStore implements Store {
   }
 
   insertKey(key: NewStoredKey): StoredKey {
+    this.#keysByHash.clear();
     const info = this.#statements.insertKey.run(toRow(key));
     return { ...key, scopes: [...key.scopes], seq: Number(info.lastInsertRowid) };
   }
@@ -98,8 +107,20 @@ export class SqliteStore implements Store {
   }
 
   findKeyByHash(keyHash: string): StoredKey | undefined {
-    const row = this.#statements.keyByHash.get(keyHash) as KeyRow | undefined;
-    return row && fromRow(row);
+    const version = this.#statements.dataVersion.get();
+    if (version !== this.#dataVersion) {
+      this.#keysByHash.clear();
+      this.#dataVersion = version;
+    }
+    let key = this.#keysByHash.get(keyHash);
+    if (!key) {
+      const row = this.#statements.keyByHash.get(keyHash) as KeyRow | undefined;
+      if (!row) return undefined;
+      key = fromRow(row);
+      if (this.#keysByHash.size >= KEY_CACHE_LIMIT) this.#keysByHash.clear();
+      this.#keysByHash.set(keyHash, key);
+    }
+    return copyKey(key);
   }
 
   listKeys(filter: { service_id?: string } = {}): StoredKey[] {
@@ -112,14 +133,17 @@ export class SqliteStore implements Store {
   }
 
   setKeyActive(keyId: string, active: boolean): boolean {
+    this.#keysByHash.clear();
     return this.#statements.setActive.run(active ? 1 : 0, keyId).changes > 0;
   }
 
   touchKey(keyId: string, lastUsedAt: number): void {
+    this.#keysByHash.clear();
     this.#statements.touch.run(lastUsedAt, keyId);
   }
 
   replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey {
+    this.#keysByHash.clear();
     return this.#replace(oldKeyId, replacement);
   }
 
@@ -213,6 +237,7 @@ function prepareStatements(db: Database) {
     insertMetaIfMissing: statement('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
     meta: statement('SELECT value FROM meta WHERE key = ?'),
     ping: statement('SELECT 1 AS ok FROM meta LIMIT 1'),
+    dataVersion: statement('PRAGMA data_version').pluck(),
   };
 }
 
@@ -223,6 +248,10 @@ function toRow(key: NewStoredKey): Omit<KeyRow, 'seq'> {
     allowed_ips: key.allowed_ips === null ? null : JSON.stringify(key.allowed_ips),
     is_active: key.is_active ? 1 : 0,
   };
+}
+
+function copyKey(key: StoredKey): StoredKey {
+  return { ...key, scopes: [...key.scopes], allowed_ips: key.allowed_ips === null ? null : [...key.allowed_ips] };
 }
 
 function fromRow(row: KeyRow): StoredKey {

@@ -110,6 +110,11 @@ export class FailureQueue {
   #rules: Rule[] = [];
   #nextId = 1;
 
+  /** How many rules are pending. */
+  get size(): number {
+    return this.#rules.length;
+  }
+
   /** Adds a rule; throws `EngineError` (kind `invalid`, naming each bad field) for bad options. */
   add(options: FailNextOptions): PendingFailure {
     const result = failNextSchema.safeParse(options);

@@ -1,4 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
 import { DroppedConnectionError } from './dropped-connection';
 import type { FailureQueue } from './failures';
 
@@ -11,18 +10,20 @@ import type { FailureQueue } from './failures';
 export const TEST_CONTROL_PREFIX = '/__hokusai';
 
 /**
- * Answers a request with the failure a `failNext` rule asks for, before any route sees it (as a
- * proxy in front of the real service would). Runs after CORS, so a browser can read the
- * injected status and `Retry-After`. A dropped connection is thrown for the runtime to act on.
+ * The failure a `failNext` rule asks for on this request, if any, checked before any route
+ * sees the request (as a proxy in front of the real service would). The app runs it after
+ * CORS preflights, so a browser can read the injected status and `Retry-After`. Costs one
+ * length check while no rule is pending. A dropped connection is thrown (`DroppedConnectionError`)
+ * for the runtime to act on.
+ *
+ * @example
+ * const failure = injectedFailure(failures, c.req.method, c.req.path);
+ * if (failure) return failure;
  */
-export function injectFailures(failures: FailureQueue): MiddlewareHandler {
-  return async (c, next) => {
-    const path = c.req.path;
-    if (path !== TEST_CONTROL_PREFIX && !path.startsWith(`${TEST_CONTROL_PREFIX}/`)) {
-      const failure = failures.take(c.req.method, path);
-      if (failure?.drop) throw new DroppedConnectionError();
-      if (failure) return failure.response;
-    }
-    await next();
-  };
+export function injectedFailure(failures: FailureQueue, method: string, path: string): Response | undefined {
+  if (failures.size === 0) return undefined;
+  if (path === TEST_CONTROL_PREFIX || path.startsWith(`${TEST_CONTROL_PREFIX}/`)) return undefined;
+  const failure = failures.take(method, path);
+  if (failure?.drop) throw new DroppedConnectionError();
+  return failure?.response;
 }
