@@ -1,4 +1,5 @@
 import { ApiKeyFormatError } from './errors';
+import { API_KEY_PATTERN } from './format';
 import { parseApiKey } from './parse';
 
 /**
@@ -10,7 +11,7 @@ import { parseApiKey } from './parse';
  * isApiKey('hk_AbCdEfGhIjKlMnOpQrStUvWxYz123456');      // false: no environment
  */
 export function isApiKey(value: unknown): value is string {
-  return parseApiKey(value).ok;
+  return typeof value === 'string' && API_KEY_PATTERN.test(value);
 }
 
 /**

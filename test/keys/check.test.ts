@@ -23,6 +23,13 @@ describe('isApiKey', () => {
     fc.assert(fc.property(fc.anything(), (value) => {
       expect(isApiKey(value)).toBe(parseApiKey(value).ok);
     }));
+    // Near misses: one character of a good key replaced, inserted or removed.
+    fc.assert(fc.property(validKey, fc.nat(), fc.string({ maxLength: 1 }), ({ key }, at, char) => {
+      const i = at % key.length;
+      for (const near of [key.slice(0, i) + char + key.slice(i + 1), key.slice(0, i) + char + key.slice(i), `${key}\n`]) {
+        expect(isApiKey(near)).toBe(parseApiKey(near).ok);
+      }
+    }));
   });
 
   it('rejects the documented wrong forms', () => {
