@@ -67,13 +67,14 @@ async function validBodyFrom(url: string, key: string): Promise<string> {
 
 function stubStartCommand(): { command: StartCommand; note: string } {
   const flags = (port: number) => ['--port', String(port), '--host', '127.0.0.1', '--memory', '--quiet', '--admin-token', 'bench-admin-token'];
-  const built = join(ROOT, 'dist/server/main.js');
+  // The built bin (what `npx hokusai-auth mock` runs); from source through tsx when not built.
+  const built = join(ROOT, 'dist/cli/main.js');
   if (existsSync(built)) {
-    return { command: { command: process.execPath, args: (port) => [built, ...flags(port)] }, note: 'built entry `node dist/server/main.js --memory`' };
+    return { command: { command: process.execPath, args: (port) => [built, 'mock', ...flags(port)] }, note: 'built bin `node dist/cli/main.js mock --memory`' };
   }
   return {
     command: { command: process.execPath, args: (port) => ['--import', 'tsx', join(ROOT, 'src/server/main.ts'), ...flags(port)] },
-    note: 'source entry `node --import tsx src/server/main.ts --memory` (no dist/server/main.js build present)',
+    note: 'source entry `node --import tsx src/server/main.ts --memory` (no dist/cli/main.js build present)',
   };
 }
 
