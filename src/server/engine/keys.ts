@@ -90,12 +90,13 @@ function configOf(key: StoredKey): KeyConfig {
   };
 }
 
-function newKeyRecord(
+/** The stored form of a new key (create, rotate, and keys seeded by the test controls). */
+export function newKeyRecord(
   config: KeyConfig,
-  made: { apiKey: string; keyHash: string; userId: string; now: number; expiresAt: number | null },
+  made: { apiKey: string; keyHash: string; userId: string; now: number; expiresAt: number | null; keyId?: string },
 ): NewStoredKey {
   return {
-    key_id: randomUuid(),
+    key_id: made.keyId ?? randomUuid(),
     key_hash: made.keyHash,
     name: config.name,
     key_prefix: maskApiKey(made.apiKey),

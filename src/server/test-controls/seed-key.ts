@@ -1,7 +1,8 @@
-import { generateApiKey, maskApiKey, parseApiKey } from '../../keys';
+import { generateApiKey, parseApiKey } from '../../keys';
 import { EngineError, invalidInput } from '../engine/errors';
 import type { FieldError } from '../engine/errors';
 import { toKeyInfo } from '../engine/key-info';
+import { newKeyRecord } from '../engine/keys';
 import { checkCreateInput } from '../engine/rules';
 import { DAY_MS, floorToSecond } from '../engine/time';
 import type { CreatedKey, CreateKeyInput, KeyEnvironment } from '../engine/types';
@@ -65,24 +66,16 @@ export async function seedKey(store: Store, hash: KeyHasher, now: number, input:
 
   const createdAt = floorToSecond(now);
   if (config.expires_in_days !== null) expiresAt = createdAt + config.expires_in_days * DAY_MS;
-  const stored = store.insertKey({
-    key_id: keyId,
-    key_hash: keyHash,
-    name: config.name,
-    key_prefix: maskApiKey(apiKey),
-    user_id: 'admin',
-    service_id: config.service_id,
-    scopes: [...config.scopes],
-    environment: config.environment,
-    is_active: true,
-    rate_limit_per_hour: config.rate_limit_per_hour,
-    monthly_prediction_limit: config.monthly_prediction_limit,
-    allowed_ips: config.allowed_ips === null ? null : [...config.allowed_ips],
-    billing_plan: config.billing_plan,
-    created_at: createdAt,
-    expires_at: expiresAt === null ? null : floorToSecond(expiresAt),
-    last_used_at: null,
-  });
+  const stored = store.insertKey(
+    newKeyRecord(config, {
+      apiKey,
+      keyHash,
+      keyId,
+      userId: 'admin',
+      now: createdAt,
+      expiresAt: expiresAt === null ? null : floorToSecond(expiresAt),
+    }),
+  );
   return { api_key: apiKey, key_info: toKeyInfo(stored) };
 }
 
