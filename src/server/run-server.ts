@@ -51,9 +51,11 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
     return 1;
   }
 
+  // Listen for the stop signals before printing the URL: whoever waits for it may signal at once.
+  const stopped = waitForStop(server, settings.quiet, io);
   const generatedToken = settings.adminToken ? undefined : server.adminToken;
   io.stdout(settings.quiet ? `${server.url}\n` : `${startupBanner(server.url, settings, generatedToken)}\n`);
-  return waitForStop(server, settings.quiet, io);
+  return stopped;
 }
 
 /** Resolves with the exit status once a signal has stopped the server; a second signal exits at once. */
