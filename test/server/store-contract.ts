@@ -54,6 +54,21 @@ export function describeStoreContract(name: string, open: () => Store): void {
       expect(store.findKeyByHash('no-such-hash')).toBeUndefined();
     });
 
+    it('clear() removes every key and usage record and keeps the hashing secret', () => {
+      const store = open();
+      const secret = store.hmacSecret();
+      const key = store.insertKey(newKey());
+      store.insertUsage(usage(key.key_id, 42));
+      store.clear();
+      expect(store.findKeyByHash(key.key_hash)).toBeUndefined();
+      expect(store.findKeyById(key.key_id)).toBeUndefined();
+      expect(store.listKeys()).toEqual([]);
+      expect(store.usageBetween(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+      expect(store.hmacSecret()).toBe(secret);
+      const again = store.insertKey(newKey({ key_hash: key.key_hash }));
+      expect(store.findKeyByHash(key.key_hash)?.key_id).toBe(again.key_id);
+    });
+
     it('refuses a second key with the same hash', () => {
       const store = open();
       const key = newKey();

@@ -1,5 +1,8 @@
 // The test controls over HTTP: a server started with test controls serves /__hokusai/*, behind
 // the admin token; without them those routes do not exist.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
 import type { FailNextOptions } from '../../src/server/test-controls';
@@ -127,5 +130,25 @@ describe('test controls over HTTP (/__hokusai/*)', () => {
     const error = await fetch(`${server.url}/health`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(await new HokusaiAuth({ baseUrl: server.url, maxRetries: 0 }).health()).toEqual({ status: 'healthy' });
+  });
+});
+
+describe('reset on a server that keeps its data in SQLite', () => {
+  it('empties the file-backed store, and the server goes on working', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hokusai-reset-'));
+    const sqlite = await startServer({ port: 0, adminToken: ADMIN, dataFile: join(dir, 'auth.sqlite'), testControls: true, quiet: true });
+    try {
+      const auth = new HokusaiAuth({ baseUrl: sqlite.url, adminToken: ADMIN, maxRetries: 0 });
+      const { api_key } = await auth.keys.create({ name: 'before reset', service_id: 'prediction' });
+      const reset = await fetch(`${sqlite.url}/__hokusai/reset`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } });
+      expect(reset.status).toBe(200);
+      expect(await auth.keys.list()).toEqual([]);
+      expect((await auth.validate(api_key)).is_valid).toBe(false);
+      const { api_key: fresh } = await auth.keys.create({ name: 'after reset', service_id: 'prediction' });
+      expect((await auth.validate(fresh)).is_valid).toBe(true);
+    } finally {
+      await sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39,6 +39,14 @@ export class MemoryStore implements Store {
     return this.#secret;
   }
 
+  clear(): void {
+    this.#assertOpen();
+    this.#keysById.clear();
+    this.#keyIdByHash.clear();
+    this.#usage.length = 0;
+    this.#usageByKey.clear();
+  }
+
   insertKey(key: NewStoredKey): StoredKey {
     this.#assertOpen();
     if (this.#keysById.has(key.key_id) || this.#keyIdByHash.has(key.key_hash)) {

@@ -95,6 +95,11 @@ export class SqliteStore implements Store {
     return this.#secret;
   }
 
+  clear(): void {
+    this.#keysByHash.clear();
+    this.#db.exec('BEGIN; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;');
+  }
+
   insertKey(key: NewStoredKey): StoredKey {
     this.#keysByHash.clear();
     const info = this.#statements.insertKey.run(toRow(key));

@@ -110,6 +110,8 @@ export interface Store {
   usageBetween(from: number, to: number): UsageRecord[];
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
+  /** Removes every key and usage record (test controls' reset); the hashing secret stays. */
+  clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;
 }

@@ -1,6 +1,4 @@
 import type { Engine } from '../engine';
-import { EngineError } from '../engine/errors';
-import { MemoryStore } from '../store/memory';
 import type { Store } from '../store/types';
 
 /**
@@ -44,21 +42,10 @@ export class ResettableEngine {
     };
   }
 
-  /**
-   * Starts over with an empty store: a store with a `clear()` method is cleared in place, a
-   * `MemoryStore` is replaced by a new one; any other store cannot be reset (409).
-   */
+  /** Starts over: the store is emptied in place and the engine (rate-limit windows) rebuilt. */
   reset(): void {
-    const store = this.#current.store as Store & { clear?: () => void };
-    let next: Store;
-    if (typeof store.clear === 'function') {
-      store.clear();
-      next = store;
-    } else if (store instanceof MemoryStore) {
-      next = new MemoryStore({ hmacSecret: store.hmacSecret() });
-    } else {
-      throw new EngineError('conflict', `Cannot reset a ${store.kind} store; run the server with the memory store (--memory)`);
-    }
-    this.#current = this.#build(next);
+    const store = this.#current.store;
+    store.clear();
+    this.#current = this.#build(store);
   }
 }
