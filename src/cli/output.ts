@@ -13,6 +13,17 @@ export function writeJson(io: CliIo, data: unknown): void {
   io.stdout(`${JSON.stringify(data, null, 2)}\n`);
 }
 
+/**
+ * Writes a result the one way the caller asked for: the API's JSON with `--json`, else `format(data)`.
+ *
+ * @example
+ * writeResult(values, io, await auth.keys.list(), formatKeyList);
+ */
+export function writeResult<T>(values: OptionValues, io: CliIo, data: T, format: (data: T) => string): void {
+  if (jsonMode(values)) writeJson(io, data);
+  else io.stdout(format(data));
+}
+
 /** The once-only warning that goes with a full API key, on stderr so stdout stays clean for pipes. @example warnStoreKey(io); */
 export function warnStoreKey(io: CliIo): void {
   io.stderr(

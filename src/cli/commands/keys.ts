@@ -5,7 +5,7 @@ import { clientFor } from '../client';
 import type { Command, CommandGroup, CommandInput } from '../command';
 import { formatCreatedKey, formatKeyInfo, formatKeyList } from '../format';
 import { ADMIN_COMMAND_OPTIONS, flagOption, integerOption, listOption, requiredOption, stringOption } from '../options';
-import { jsonMode, warnStoreKey, writeJson } from '../output';
+import { warnStoreKey, writeResult } from '../output';
 
 const create: Command = {
   name: 'keys create',
@@ -52,8 +52,7 @@ const create: Command = {
     if (plan !== undefined) params.billing_plan = plan;
 
     const created = await clientFor(values, io, this.name).keys.create(params);
-    if (jsonMode(values)) writeJson(io, created);
-    else io.stdout(formatCreatedKey(created));
+    writeResult(values, io, created, formatCreatedKey);
     warnStoreKey(io);
     return 0;
   },
@@ -77,8 +76,7 @@ const list: Command = {
     if (service !== undefined) params.service_id = service as ListApiKeysParams['service_id'];
     if (flagOption(values, 'active-only')) params.active_only = true;
     const keys = await clientFor(values, io, this.name).keys.list(params);
-    if (jsonMode(values)) writeJson(io, keys);
-    else io.stdout(formatKeyList(keys));
+    writeResult(values, io, keys, formatKeyList);
     return 0;
   },
 };
@@ -93,8 +91,7 @@ const get: Command = {
   examples: ['hokusai-auth keys get 550e8400-e29b-41d4-a716-446655440000'],
   async run(input) {
     const info = await clientFor(input.values, input.io, this.name).keys.get(keyId(input));
-    if (jsonMode(input.values)) writeJson(input.io, info);
-    else input.io.stdout(formatKeyInfo(info));
+    writeResult(input.values, input.io, info, formatKeyInfo);
     return 0;
   },
 };
@@ -111,8 +108,7 @@ const rotate: Command = {
   examples: ['hokusai-auth keys rotate 550e8400-e29b-41d4-a716-446655440000'],
   async run(input) {
     const created = await clientFor(input.values, input.io, this.name).keys.rotate(keyId(input));
-    if (jsonMode(input.values)) writeJson(input.io, created);
-    else input.io.stdout(formatCreatedKey(created));
+    writeResult(input.values, input.io, created, formatCreatedKey);
     warnStoreKey(input.io);
     return 0;
   },
@@ -129,8 +125,7 @@ const revoke: Command = {
   async run(input) {
     const id = keyId(input);
     const result = await clientFor(input.values, input.io, this.name).keys.revoke(id);
-    if (jsonMode(input.values)) writeJson(input.io, result);
-    else input.io.stdout(`${result.message}: ${id}\n`);
+    writeResult(input.values, input.io, result, (data) => `${data.message}: ${id}\n`);
     return 0;
   },
 };

@@ -4,7 +4,7 @@ import { clientFor } from '../client';
 import type { Command, CommandGroup } from '../command';
 import { formatBilling, formatStats } from '../format';
 import { ADMIN_COMMAND_OPTIONS, stringOption } from '../options';
-import { jsonMode, writeJson } from '../output';
+import { writeResult } from '../output';
 
 const stats: Command = {
   name: 'usage stats',
@@ -22,8 +22,7 @@ const stats: Command = {
     const period = stringOption(values, 'period');
     if (period !== undefined) params.period = period;
     const result = await clientFor(values, io, this.name).usage.stats(positionals[0] ?? '', params);
-    if (jsonMode(values)) writeJson(io, result);
-    else io.stdout(formatStats(result));
+    writeResult(values, io, result, formatStats);
     return 0;
   },
 };
@@ -38,8 +37,7 @@ const billing: Command = {
   examples: ['hokusai-auth usage billing 550e8400-e29b-41d4-a716-446655440000 --json'],
   async run({ values, positionals, io }) {
     const result = await clientFor(values, io, this.name).usage.billing(positionals[0] ?? '');
-    if (jsonMode(values)) writeJson(io, result);
-    else io.stdout(formatBilling(result));
+    writeResult(values, io, result, formatBilling);
     return 0;
   },
 };

@@ -5,7 +5,7 @@ import { clientFor } from '../client';
 import type { Command } from '../command';
 import { formatValidation } from '../format';
 import { OUTPUT_OPTIONS, stringOption, URL_OPTION } from '../options';
-import { jsonMode, writeJson } from '../output';
+import { writeResult } from '../output';
 import { UsageError } from '../usage-error';
 
 const TRANSPORTS: readonly ApiKeyTransport[] = ['bearer', 'x-api-key', 'body'];
@@ -60,8 +60,7 @@ export const validateCommand: Command = {
     if (ip !== undefined) params.client_ip = ip;
 
     const result = await clientFor(values, io, this.name).validate(key, params);
-    if (jsonMode(values)) writeJson(io, result);
-    else io.stdout(formatValidation(result, maskApiKey(key)));
+    writeResult(values, io, result, (data) => formatValidation(data, maskApiKey(key)));
     return result.is_valid ? 0 : 1;
   },
 };
