@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Clock } from './clock';
+import { setDirectValidation } from './direct-validation';
 import type { Engine } from './engine';
 import type { KeyHasherFactory } from './hasher';
 import { errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
 import { problem, replyParts } from './http/responses';
-import type { HeaderRecord } from './http/responses';
+import type { HeaderRecord, ReplyParts } from './http/responses';
 import { adminAuth } from './middleware/admin-auth';
 import { limitPostBody } from './middleware/body-limit';
 import { createCors } from './middleware/cors';
@@ -19,7 +20,7 @@ import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
 import { registerModelRoutes } from './routes/models';
 import { isKnownPath } from './routes/resource';
 import { registerUsageRoutes } from './routes/usage';
-import { registerValidateRoutes } from './routes/validate';
+import { registerValidateRoutes, validationReply } from './routes/validate';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
 import { createTestKit } from './test-controls/controls';
@@ -121,7 +122,8 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   // before any route; a POST body over the limit is a 413. One function rather than four
   // `use` calls: each middleware Hono chains costs an extra async step on every request.
   const corsPolicy = createCors(options.corsOrigin);
-  const bodyLimit = limitPostBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const bodyLimit = limitPostBody(maxBodyBytes);
   hono.use('*', (c, next) => {
     if (c.req.method === 'OPTIONS') {
       if (!isKnownPath(hono, c.req.path)) return Promise.resolve(problem(404, 'Not found'));
@@ -169,15 +171,8 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   /** Security headers, the request id and CORS on every response, whatever produced it. */
   function finalize(response: Response, requestId: string, origin: string | null): Response {
     const parts = replyParts(response);
-    if (parts) {
-      // A response from `json`: made again in one step with every header as a plain record.
-      const headers: HeaderRecord = {};
-      for (const name in parts.headers) headers[name] = parts.headers[name]!;
-      addSecurityHeaders(headers);
-      headers['x-request-id'] = requestId;
-      corsPolicy.applyToRecord(headers, origin);
-      return new Response(parts.body, { status: parts.status, headers });
-    }
+    // A response from `json`: made again in one step with every header as a plain record.
+    if (parts) return new Response(parts.body, finalParts(parts, requestId, origin));
     let final = response;
     try {
       applySecurityHeaders(final.headers);
@@ -191,7 +186,17 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     return final;
   }
 
-  return {
+  /** `finalize` for the parts of a `json` answer: a new header record with every final header. */
+  function finalParts(parts: ReplyParts, requestId: string, origin: string | null): ReplyParts {
+    const headers: HeaderRecord = {};
+    for (const name in parts.headers) headers[name] = parts.headers[name]!;
+    addSecurityHeaders(headers);
+    headers['x-request-id'] = requestId;
+    corsPolicy.applyToRecord(headers, origin);
+    return { status: parts.status, body: parts.body, headers };
+  }
+
+  const app: HokusaiAuthApp = {
     fetch,
     request: (input, init, env) => fetch(toRequest(input, init), env),
     engine,
@@ -200,6 +205,24 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     hono,
     controls: testKit.controls,
   };
+  // The validate route once more, without Web Request/Response objects: the same reply and the
+  // same final headers as through `fetch`, for the Node server's hot path (node-listener.ts).
+  setDirectValidation(app, {
+    maxBodyBytes,
+    available: () => testKit.failures.size === 0,
+    answer(request) {
+      const requestId = resolveRequestId(request.requestId);
+      const finish = (parts: ReplyParts) => finalParts(parts, requestId, request.origin);
+      const fail = (error: unknown) => finish(replyParts(errorToResponse(error, logger))!);
+      try {
+        const reply = validationReply(engine, request);
+        return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
+      } catch (error) {
+        return fail(error);
+      }
+    },
+  });
+  return app;
 }
 
 function defaultClientIp(c: Context): string | undefined {

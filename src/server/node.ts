@@ -1,5 +1,7 @@
 // Node-only entry of the stub server (`./server/node`): a TCP listener with @hono/node-server,
 // the persistent SQLite store and the node:crypto hasher. Browsers and msw use `./server`.
+import { createServer } from 'node:http';
+import type { RequestListener, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -7,6 +9,7 @@ import type { HokusaiAuthApp } from './app';
 import type { Clock } from './clock';
 import type { ServerLogger } from './http/errors';
 import { nodeHmacHasher } from './node-hasher';
+import { withDirectValidation } from './node-listener';
 import { MemoryStore } from './store/memory';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -126,10 +129,20 @@ function openStore(options: StartServerOptions): Store {
 
 function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: (request, env) => answerOrDrop(app, request, env), port, hostname }, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
+    const server = serve(
+      {
+        fetch: (request, env) => answerOrDrop(app, request, env),
+        port,
+        hostname,
+        // @hono/node-server's listener, with the validate route's hot path in front.
+        createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
+          createServer(serverOptions, withDirectValidation(app, listener))) as typeof createServer,
+      },
+      () => {
+        server.off('error', reject);
+        resolve(server);
+      },
+    );
     server.once('error', reject);
   });
 }

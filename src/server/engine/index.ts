@@ -58,6 +58,11 @@ export interface Engine {
   rotateKey(keyId: string): Promise<CreatedKey>;
   revokeKey(keyId: string): { message: string };
   validate(input: ValidateInput): Promise<ValidateOutcome>;
+  /**
+   * `validate`, answered without a promise when the hasher is synchronous (the default and
+   * `nodeHmacHasher` are); a promise only for an asynchronous hasher such as Web Crypto.
+   */
+  validateNow(input: ValidateInput): ValidateOutcome | Promise<ValidateOutcome>;
   recordUsage(keyId: string, input: UsageRecordInput): { message: string };
   usageStats(keyId: string, period?: string): UsageStats;
   billing(keyId: string): BillingInfo;
@@ -91,7 +96,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     getKey: (keyId) => getKey(ctx, keyId),
     rotateKey: (keyId) => rotateKey(ctx, keyId),
     revokeKey: (keyId) => revokeKey(ctx, keyId),
-    validate: (input) => validateKey(ctx, input),
+    // Async so that a bad `client_ip` rejects the promise rather than throwing.
+    validate: async (input) => validateKey(ctx, input),
+    validateNow: (input) => validateKey(ctx, input),
     recordUsage: (keyId, input) => recordUsage(ctx, keyId, input),
     usageStats: (keyId, period) => usageStats(ctx, keyId, period),
     billing: (keyId) => billing(ctx, keyId),

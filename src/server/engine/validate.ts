@@ -26,14 +26,20 @@ export const VALIDATION_ERRORS: Readonly<Record<ValidationErrorCode, string>> = 
  * Validates a key with the checks of api.md §3, in order; the first failure decides. A
  * success counts against the key's hourly limit and sets `last_used_at`. Cost: one hash and
  * one indexed lookup, whatever the number of keys.
+ *
+ * Answers synchronously when the hasher does (node:crypto, noble) and with a promise only for
+ * an asynchronous one (Web Crypto): the Node server writes a synchronous answer in the same
+ * turn that read the request, which saves a large share of its CPU per validation.
  */
-export async function validateKey(ctx: EngineContext, input: ValidateInput): Promise<ValidateOutcome> {
+export function validateKey(ctx: EngineContext, input: ValidateInput): ValidateOutcome | Promise<ValidateOutcome> {
   checkClientIp(input.client_ip);
   // A malformed key cannot exist in the store: answer without hashing.
   if (typeof input.apiKey !== 'string' || !API_KEY_PATTERN.test(input.apiKey)) return failure('invalid_key');
-  // The Node and noble hashers answer synchronously: no extra turn of the event loop for them.
   const hashed = ctx.hash(input.apiKey);
-  const keyHash = typeof hashed === 'string' ? hashed : await hashed;
+  return typeof hashed === 'string' ? checkStoredKey(ctx, input, hashed) : hashed.then((keyHash) => checkStoredKey(ctx, input, keyHash));
+}
+
+function checkStoredKey(ctx: EngineContext, input: ValidateInput, keyHash: string): ValidateOutcome {
   const key = ctx.store.findKeyByHash(keyHash);
   if (!key) return failure('invalid_key');
 

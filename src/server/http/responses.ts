@@ -44,12 +44,31 @@ export function replyParts(response: Response): ReplyParts | undefined {
  * return json(outcome.body, outcome.status, rateLimitHeaders(outcome.rateLimit));
  */
 export function json(body: unknown, status = 200, headers?: HeaderRecord): Response {
+  return responseFromParts(jsonParts(body, status, headers));
+}
+
+/**
+ * The parts of a JSON answer, for transports that write them without a `Response`.
+ *
+ * @example
+ * jsonParts({ ok: true }, 200).headers['content-type']; // 'application/json'
+ */
+export function jsonParts(body: unknown, status = 200, headers?: HeaderRecord): ReplyParts {
   const record: HeaderRecord = { 'content-type': 'application/json' };
   if (headers) for (const name in headers) record[name.toLowerCase()] = headers[name]!;
   record['content-type'] = 'application/json';
-  const text = JSON.stringify(body);
-  const response: WithParts = new Response(text, { status, headers: record });
-  response[PARTS] = { status, body: text, headers: record };
+  return { status, body: JSON.stringify(body), headers: record };
+}
+
+/**
+ * A response made from its parts, carrying them for `replyParts`.
+ *
+ * @example
+ * responseFromParts(jsonParts({ ok: true })).status; // 200
+ */
+export function responseFromParts(parts: ReplyParts): Response {
+  const response: WithParts = new Response(parts.body, { status: parts.status, headers: parts.headers });
+  response[PARTS] = parts;
   return response;
 }
 

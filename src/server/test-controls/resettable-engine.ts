@@ -33,6 +33,7 @@ export class ResettableEngine {
       rotateKey: (keyId) => current().rotateKey(keyId),
       revokeKey: (keyId) => current().revokeKey(keyId),
       validate: (input) => current().validate(input),
+      validateNow: (input) => current().validateNow(input),
       recordUsage: (keyId, input) => current().recordUsage(keyId, input),
       usageStats: (keyId, period) => current().usageStats(keyId, period),
       billing: (keyId) => current().billing(keyId),
