@@ -190,10 +190,14 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   function finalParts(parts: ReplyParts, requestId: string, origin: string | null): ReplyParts {
     const headers: HeaderRecord = {};
     for (const name in parts.headers) headers[name] = parts.headers[name]!;
+    addFinalHeaders(headers, requestId, origin);
+    return { status: parts.status, body: parts.body, headers };
+  }
+
+  function addFinalHeaders(headers: HeaderRecord, requestId: string, origin: string | null): void {
     addSecurityHeaders(headers);
     headers['x-request-id'] = requestId;
     corsPolicy.applyToRecord(headers, origin);
-    return { status: parts.status, body: parts.body, headers };
   }
 
   const app: HokusaiAuthApp = {
@@ -212,7 +216,11 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     available: () => testKit.failures.size === 0,
     answer(request) {
       const requestId = resolveRequestId(request.requestId);
-      const finish = (parts: ReplyParts) => finalParts(parts, requestId, request.origin);
+      // The parts are made for this request alone, so the final headers go straight in.
+      const finish = (parts: ReplyParts) => {
+        addFinalHeaders(parts.headers, requestId, request.origin);
+        return parts;
+      };
       const fail = (error: unknown) => finish(replyParts(errorToResponse(error, logger))!);
       try {
         const reply = validationReply(engine, request);

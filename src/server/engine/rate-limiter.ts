@@ -29,7 +29,11 @@ export class SlidingWindowRateLimiter {
 
   /** Counts one event if the limit allows it. */
   tryConsume(keyId: string, limit: number, now: number): { allowed: boolean; state: RateLimitState } {
-    const window = this.#prune(keyId, now) ?? { times: [], start: 0 };
+    let window = this.#prune(keyId, now);
+    if (!window) {
+      window = { times: [], start: 0 };
+      this.#windows.set(keyId, window);
+    }
     const used = window.times.length - window.start;
     if (used >= limit) {
       const state = this.#describe(window, limit, now);
@@ -37,7 +41,6 @@ export class SlidingWindowRateLimiter {
       return { allowed: false, state };
     }
     window.times.push(now);
-    this.#windows.set(keyId, window);
     return { allowed: true, state: this.#describe(window, limit, now) };
   }
 
