@@ -53,6 +53,19 @@ export function summarise(label: string, rounds: RoundResult[]): TargetSummary {
   };
 }
 
+/**
+ * The ratio of two targets' req/s, round by round, and its median. Both ran in the same round
+ * within seconds of each other, so a ratio per round cancels most of the machine's drift
+ * (a shared machine can change speed by half between rounds); the median then drops an odd round.
+ *
+ * @example
+ * pairedRatio(s.memory, s.bare); // { median: 0.61, min: 0.55, max: 0.66 }
+ */
+export function pairedRatio(a: TargetSummary, b: TargetSummary): { median: number; min: number; max: number } {
+  const ratios = a.rounds.map((round, i) => round.rps / b.rounds[i]!.rps);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
 /** A check against a target, e.g. "(a)/(c) ≥ 0.60". */
 export type Check = { name: string; value: string; target: string; pass: boolean };
 
