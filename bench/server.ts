@@ -1,8 +1,8 @@
 /**
  * `npm run bench:server`: throughput and latency of POST /api/v1/keys/validate with a valid
- * Bearer key, on the stub server (memory; memory with 100,000 keys; SQLite), on a bare
- * node:http server answering the same JSON (the ceiling) and on the Prism mock of the spec;
- * then the time from process start to the first 200 from /health.
+ * Bearer key, on the stub server (memory; memory without the Node hot path; memory with
+ * 100,000 keys; SQLite), on a bare node:http server answering the same JSON (the ceiling) and
+ * on the Prism mock of the spec; then the time from process start to the first 200 from /health.
  *
  * Every server runs in its own child process; the load generator (autocannon) runs here. The
  * targets take turns, one round each, and the order rotates every round, so machine noise
@@ -89,18 +89,20 @@ async function main(): Promise<void> {
   const running: Target[] = [];
   try {
     log(`starting targets (seeding ${LARGE_STORE.toLocaleString('en-US')} keys takes a moment)…`);
-    const [memory, large, sqlite, prism] = await Promise.all([
+    const [memory, general, large, sqlite, prism] = await Promise.all([
       startStub('memory', '(a) stub, memory', ['--store', 'memory', '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS)], profileArgs),
+      startStub('general', '(a″) stub, memory, without the Node hot path', ['--store', 'memory', '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS), '--general-path-only']),
       startStub('large', `(a′) stub, memory, ${LARGE_STORE.toLocaleString('en-US')} keys`, ['--store', 'memory', '--keys', String(LARGE_STORE), '--bench-keys', String(BENCH_KEYS)]),
       startStub('sqlite', '(b) stub, SQLite file', ['--store', 'sqlite', '--file', join(tmp, 'bench.db'), '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS)]),
       startPrismMock(),
     ]);
     running.push(
-      ...[memory, large, sqlite].map((t) => ({ id: t.id, label: t.label, url: t.ready.url, pid: t.child.pid, stop: t.stop })),
+      ...[memory, general, large, sqlite].map((t) => ({ id: t.id, label: t.label, url: t.ready.url, pid: t.child.pid, stop: t.stop })),
       prism,
     );
     const keysOf = new Map<string, string[]>([
       ['memory', memory.ready.keys ?? []],
+      ['general', general.ready.keys ?? []],
       ['large', large.ready.keys ?? []],
       ['sqlite', sqlite.ready.keys ?? []],
     ]);
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
     const bare = await startTarget(join(ROOT, 'bench/targets/bare-server.ts'), [body]);
     running.push({ id: 'bare', label: '(c) bare node:http, same JSON', url: bare.ready.url, pid: bare.child.pid, stop: bare.stop });
 
-    const order = ['memory', 'large', 'sqlite', 'bare', 'prism'];
+    const order = ['memory', 'general', 'large', 'sqlite', 'bare', 'prism'];
     const targets = order.map((id) => running.find((t) => t.id === id)!);
     const roundKeys = (id: string, round: number) => keysOf.get(id)!.slice(round * KEYS_PER_ROUND, (round + 1) * KEYS_PER_ROUND);
 
@@ -140,15 +142,17 @@ async function main(): Promise<void> {
     );
 
     const s = Object.fromEntries(targets.map((t) => [t.id, summarise(t.label, results.get(t.id)!)])) as Record<string, TargetSummary>;
-    const check = (name: string, a: TargetSummary, b: TargetSummary, min: number, digits: number): Check => {
+    const check = (name: string, a: TargetSummary, b: TargetSummary, min: number | undefined, digits: number): Check => {
       const r = pairedRatio(a, b);
       const value = `${r.median.toFixed(digits)} (rounds ${r.min.toFixed(digits)}–${r.max.toFixed(digits)})`;
+      if (min === undefined) return { name, value, target: '–' };
       return { name, value, target: `≥ ${min.toFixed(digits === 1 ? 0 : 2)}`, pass: r.median >= min };
     };
     const checks: Check[] = [
       check('(a)/(c) memory stub vs bare node:http', s.memory!, s.bare!, 0.6, 2),
       check('(b)/(c) SQLite stub vs bare node:http', s.sqlite!, s.bare!, 0.4, 2),
       check('(a)/(d) memory stub vs Prism mock', s.memory!, s.prism!, 10, 1),
+      check('(a)/(a″) memory stub with vs without the Node hot path', s.memory!, s.general!, undefined, 2),
       { name: 'p99 of (a), ms', value: String(s.memory!.p99), target: '≤ 10', pass: s.memory!.p99 <= 10 },
       check(`(a′)/(a) ${LARGE_STORE.toLocaleString('en-US')} keys vs ${SMALL_STORE}`, s.large!, s.memory!, 0.9, 2),
     ];

@@ -4,10 +4,16 @@
  * (`{"ready":true,"url":…,"keys":[…]}`) with the keys the load generator should use.
  *
  * Usage: node --import tsx bench/targets/stub-server.ts --store memory|sqlite [--file db]
- *        --keys <total keys in the store> --bench-keys <keys to hand out>
+ *        --keys <total keys in the store> --bench-keys <keys to hand out> [--general-path-only]
+ *
+ * `--general-path-only` (memory only) serves the same app through @hono/node-server alone,
+ * without the Node hot path for validations: the baseline that shows what the hot path gains.
  */
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { startServer } from '../../src/server/node';
+import { serve } from '@hono/node-server';
+import { createApp, MemoryStore } from '../../src/server';
+import { nodeHmacHasher, startServer } from '../../src/server/node';
 
 const { values } = parseArgs({
   options: {
@@ -15,19 +21,22 @@ const { values } = parseArgs({
     file: { type: 'string' },
     keys: { type: 'string', default: '10' },
     'bench-keys': { type: 'string', default: '8' },
+    'general-path-only': { type: 'boolean', default: false },
   },
 });
 const totalKeys = Number(values.keys);
 const benchKeys = Number(values['bench-keys']);
 if (values.store === 'sqlite' && !values.file) throw new Error('--store sqlite needs --file');
 
-const server = await startServer({
-  port: 0,
-  host: '127.0.0.1',
-  adminToken: 'bench-admin-token',
-  quiet: true,
-  ...(values.store === 'sqlite' ? { dataFile: values.file } : { memory: true }),
-});
+const server = values['general-path-only']
+  ? await startGeneralPathOnly()
+  : await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      adminToken: 'bench-admin-token',
+      quiet: true,
+      ...(values.store === 'sqlite' ? { dataFile: values.file } : { memory: true }),
+    });
 const { engine } = server.app;
 
 // The keys the benchmark validates: the highest hourly limit the API allows.
@@ -48,3 +57,18 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+/** `startServer` as it would be without the hot path: every request through `app.fetch`. */
+async function startGeneralPathOnly() {
+  const app = createApp({ store: new MemoryStore(), hasher: nodeHmacHasher, adminToken: 'bench-admin-token', logger: { error: () => undefined } });
+  const listening = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: (request, env) => app.fetch(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = listening.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      (listening as { closeAllConnections?: () => void }).closeAllConnections?.();
+      listening.close(() => resolve());
+    });
+  return { app, url: `http://127.0.0.1:${port}`, close };
+}
