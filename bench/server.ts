@@ -1,12 +1,13 @@
 /**
  * `npm run bench:server`: throughput and latency of POST /api/v1/keys/validate with a valid
  * Bearer key, on the stub server (memory; memory without the Node hot path; memory with
- * 100,000 keys; SQLite), on a bare node:http server answering the same JSON (the ceiling) and
- * on the Prism mock of the spec; then the time from process start to the first 200 from /health.
+ * 100,000 keys; SQLite), on a bare node:http server answering the same JSON (the ceiling), the
+ * same bare server sending the stub's headers too (what the headers alone cost), and on the
+ * Prism mock of the spec; then the time from process start to the first 200 from /health.
  *
- * Every server runs in its own child process; the load generator (autocannon) runs here. The
- * targets take turns, one round each, and the order rotates every round, so machine noise
- * hits all of them alike. Results are medians over the rounds.
+ * Every server runs in its own child process, started afresh for each round; the load generator
+ * (autocannon) runs here. The targets take turns, one run each per round, and the order rotates
+ * every round, so machine noise hits all of them alike. Results are medians over the rounds.
  *
  * Ratios are taken round by round (both targets measured seconds apart) and their median
  * reported, so the machine's drift between rounds cancels out.
@@ -31,9 +32,9 @@ const PRISM = join(ROOT, 'node_modules/.bin/prism');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 20;
-/** Keys used per round; every round (and the warm-up) gets fresh ones. */
-const KEYS_PER_ROUND = 2;
-const BENCH_KEYS = KEYS_PER_ROUND * (ROUNDS + 1);
+/** Keys each stub hands out; requests cycle through them, so no hourly window fills. */
+const BENCH_KEYS = 4;
+const ORDER = ['memory', 'general', 'large', 'sqlite', 'bare', 'bareHeaders', 'prism'];
 const SMALL_STORE = 10;
 const LARGE_STORE = 100_000;
 
@@ -57,15 +58,18 @@ async function startPrismMock(): Promise<Target> {
   return { id: 'prism', label: '(d) Prism mock of the spec', url, pid: child.pid, stop: () => stopChild(child) };
 }
 
-async function validBodyFrom(url: string, key: string): Promise<string> {
+/** The memory stub's answer to a valid key: its body, and its headers but those node:http adds itself. */
+async function validAnswerFrom(url: string, key: string): Promise<{ body: string; headers: Record<string, string> }> {
   const res = await fetch(`${url}${VALIDATE_PATH}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: VALIDATE_BODY,
   });
-  const text = await res.text();
+  const body = await res.text();
   if (res.status !== 200) throw new Error(`the memory stub answered ${res.status} to a valid key`);
-  return text;
+  const added = new Set(['date', 'connection', 'keep-alive', 'content-length', 'x-request-id']);
+  const headers = Object.fromEntries([...res.headers].filter(([name]) => !added.has(name)));
+  return { body, headers };
 }
 
 function stubStartCommand(): { command: StartCommand; note: string } {
@@ -81,6 +85,37 @@ function stubStartCommand(): { command: StartCommand; note: string } {
   };
 }
 
+/** Every target, freshly started: the stubs seeded, the bare servers given the stub's answer. */
+async function startTargets(round: number, tmp: string, profileArgs: string[], running: Target[]): Promise<{ targets: Target[]; keysOf: Map<string, string[]>; headerCount: number }> {
+  const stubArgs = (store: string, keys: number, ...more: string[]) => ['--store', store, '--keys', String(keys), '--bench-keys', String(BENCH_KEYS), ...more];
+  const started = await Promise.all([
+    startStub('memory', '(a) stub, memory', stubArgs('memory', SMALL_STORE), profileArgs),
+    startStub('general', '(a″) stub, memory, without the Node hot path', stubArgs('memory', SMALL_STORE, '--general-path-only')),
+    startStub('large', `(a′) stub, memory, ${LARGE_STORE.toLocaleString('en-US')} keys`, stubArgs('memory', LARGE_STORE)),
+    startStub('sqlite', '(b) stub, SQLite file', stubArgs('sqlite', SMALL_STORE, '--file', join(tmp, `bench-${round}.db`))),
+  ]);
+  running.push(...started.map((t) => ({ id: t.id, label: t.label, url: t.ready.url, pid: t.child.pid, stop: t.stop })));
+  running.push(await startPrismMock());
+  const keysOf = new Map<string, string[]>(started.map((t) => [t.id, t.ready.keys ?? []]));
+  // The bare servers and Prism do not check keys: give them the memory stub's, so every
+  // target gets the same requests.
+  const memoryKeys = keysOf.get('memory')!;
+  for (const id of ['prism', 'bare', 'bareHeaders']) keysOf.set(id, memoryKeys);
+  const answer = await validAnswerFrom(started[0]!.ready.url, memoryKeys[0]!);
+  const headerCount = Object.keys(answer.headers).length + 2;
+  const bare = await startTarget(join(ROOT, 'bench/targets/bare-server.ts'), [answer.body]);
+  running.push({ id: 'bare', label: '(c) bare node:http, same JSON', url: bare.ready.url, pid: bare.child.pid, stop: bare.stop });
+  const withHeaders = await startTarget(join(ROOT, 'bench/targets/bare-server.ts'), [answer.body, JSON.stringify(answer.headers)]);
+  running.push({
+    id: 'bareHeaders',
+    label: `(c′) bare node:http, same JSON and the stub's ${headerCount} headers`,
+    url: withHeaders.ready.url,
+    pid: withHeaders.child.pid,
+    stop: withHeaders.stop,
+  });
+  return { targets: ORDER.map((id) => running.find((t) => t.id === id)!), keysOf, headerCount };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'hokusai-bench-'));
@@ -88,50 +123,24 @@ async function main(): Promise<void> {
   if (profileArgs.length) mkdirSync(join(ROOT, '.tmp/profiles'), { recursive: true });
   const running: Target[] = [];
   try {
-    log(`starting targets (seeding ${LARGE_STORE.toLocaleString('en-US')} keys takes a moment)…`);
-    const [memory, general, large, sqlite, prism] = await Promise.all([
-      startStub('memory', '(a) stub, memory', ['--store', 'memory', '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS)], profileArgs),
-      startStub('general', '(a″) stub, memory, without the Node hot path', ['--store', 'memory', '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS), '--general-path-only']),
-      startStub('large', `(a′) stub, memory, ${LARGE_STORE.toLocaleString('en-US')} keys`, ['--store', 'memory', '--keys', String(LARGE_STORE), '--bench-keys', String(BENCH_KEYS)]),
-      startStub('sqlite', '(b) stub, SQLite file', ['--store', 'sqlite', '--file', join(tmp, 'bench.db'), '--keys', String(SMALL_STORE), '--bench-keys', String(BENCH_KEYS)]),
-      startPrismMock(),
-    ]);
-    running.push(
-      ...[memory, general, large, sqlite].map((t) => ({ id: t.id, label: t.label, url: t.ready.url, pid: t.child.pid, stop: t.stop })),
-      prism,
-    );
-    const keysOf = new Map<string, string[]>([
-      ['memory', memory.ready.keys ?? []],
-      ['general', general.ready.keys ?? []],
-      ['large', large.ready.keys ?? []],
-      ['sqlite', sqlite.ready.keys ?? []],
-    ]);
-    // The bare server and Prism do not check keys: give them the memory stub's, so every
-    // target gets the same requests.
-    keysOf.set('prism', keysOf.get('memory')!);
-    keysOf.set('bare', keysOf.get('memory')!);
-    const body = await validBodyFrom(memory.ready.url, keysOf.get('memory')![0]!);
-    const bare = await startTarget(join(ROOT, 'bench/targets/bare-server.ts'), [body]);
-    running.push({ id: 'bare', label: '(c) bare node:http, same JSON', url: bare.ready.url, pid: bare.child.pid, stop: bare.stop });
-
-    const order = ['memory', 'general', 'large', 'sqlite', 'bare', 'prism'];
-    const targets = order.map((id) => running.find((t) => t.id === id)!);
-    const roundKeys = (id: string, round: number) => keysOf.get(id)!.slice(round * KEYS_PER_ROUND, (round + 1) * KEYS_PER_ROUND);
-
-    log('warm-up: 1 s each');
-    for (const t of targets) await runRound(t.url, roundKeys(t.id, 0), 1, CONNECTIONS);
-
-    const results = new Map<string, RoundResult[]>(targets.map((t) => [t.id, []]));
+    const results = new Map<string, RoundResult[]>(ORDER.map((id) => [id, []]));
+    const labels = new Map<string, string>();
     for (let round = 0; round < ROUNDS; round += 1) {
+      // Fresh processes every round: one process of the same code can run a third faster or
+      // slower than the next for its whole life, so each round draws its own.
+      log(`round ${round + 1}/${ROUNDS}: starting targets (seeding ${LARGE_STORE.toLocaleString('en-US')} keys takes a moment)…`);
+      const { targets, keysOf } = await startTargets(round, tmp, profileArgs, running);
+      for (const t of targets) labels.set(t.id, t.label);
+      for (const t of targets) await runRound(t.url, keysOf.get(t.id)!, 1, CONNECTIONS);
       const rotated = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
       for (const t of rotated) {
-        const r = await runRound(t.url, roundKeys(t.id, round + 1), SECONDS, CONNECTIONS, t.pid);
+        const r = await runRound(t.url, keysOf.get(t.id)!, SECONDS, CONNECTIONS, t.pid);
         results.get(t.id)!.push(r);
         log(`round ${round + 1}/${ROUNDS} ${t.label}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms${r.non2xx ? `, non-2xx ${JSON.stringify(r.statusCounts)}` : ''}`);
       }
+      await Promise.all(running.map((t) => t.stop()));
+      running.length = 0;
     }
-    await Promise.all(running.map((t) => t.stop()));
-    running.length = 0;
 
     log('startup: time to the first 200 from /health');
     const stubStart = stubStartCommand();
@@ -141,7 +150,7 @@ async function main(): Promise<void> {
       2,
     );
 
-    const s = Object.fromEntries(targets.map((t) => [t.id, summarise(t.label, results.get(t.id)!)])) as Record<string, TargetSummary>;
+    const s = Object.fromEntries(ORDER.map((id) => [id, summarise(labels.get(id)!, results.get(id)!)])) as Record<string, TargetSummary>;
     const check = (name: string, a: TargetSummary, b: TargetSummary, min: number | undefined, digits: number): Check => {
       const r = pairedRatio(a, b);
       const value = `${r.median.toFixed(digits)} (rounds ${r.min.toFixed(digits)}–${r.max.toFixed(digits)})`;
@@ -153,25 +162,27 @@ async function main(): Promise<void> {
       check('(b)/(c) SQLite stub vs bare node:http', s.sqlite!, s.bare!, 0.4, 2),
       check('(a)/(d) memory stub vs Prism mock', s.memory!, s.prism!, 10, 1),
       check('(a)/(a″) memory stub with vs without the Node hot path', s.memory!, s.general!, undefined, 2),
+      check('(c′)/(c) the stub\'s headers alone, on the bare server', s.bareHeaders!, s.bare!, undefined, 2),
+      check('(a)/(c′) memory stub vs bare node:http with the same headers', s.memory!, s.bareHeaders!, undefined, 2),
       { name: 'p99 of (a), ms', value: String(s.memory!.p99), target: '≤ 10', pass: s.memory!.p99 <= 10 },
       check(`(a′)/(a) ${LARGE_STORE.toLocaleString('en-US')} keys vs ${SMALL_STORE}`, s.large!, s.memory!, 0.9, 2),
     ];
     const non2xx = Object.values(s).filter((x) => x.non2xx > 0 || x.errors > 0);
     const notes = [
-      `POST ${VALIDATE_PATH} with a valid Bearer key and \`${VALIDATE_BODY}\`; autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, servers taking turns in rotating order; one machine (${
+      `POST ${VALIDATE_PATH} with a valid Bearer key and \`${VALIDATE_BODY}\`; autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, servers taking turns in rotating order, every server started afresh each round; one machine (${
         (await import('node:os')).cpus().length
       } cores, Node ${process.version}), each server in its own process, autocannon in the bench process.`,
-      `Rate limit: each bench key allows 100,000 validations an hour (the maximum), which a long run at these rates would use up; every round uses ${KEYS_PER_ROUND} fresh keys in turn, so no window fills. Only 2xx answers count. ${
+      `Rate limit: each bench key allows 100,000 validations an hour (the maximum), which a long run at these rates would use up; each stub hands out ${BENCH_KEYS} keys, requests cycle through them and every round starts fresh processes, so no window fills. Only 2xx answers count. ${
         non2xx.length ? `Non-2xx or errors seen: ${non2xx.map((x) => `${x.label} ${JSON.stringify(x.statusCounts)}, ${x.errors} errors`).join('; ')}.` : 'No 429 or other non-2xx answer occurred.'
       }`,
       `Startup of the stub: ${stubStart.note}. Prism: \`prism mock\` of the spec, \`-v silent\`.`,
-      `Server CPU µs/req: CPU time of the server process (from /proc) per 2xx answer; other load on the machine changes it far less than req/s.${
+      `Server CPU µs/req: CPU time of the server process (from /proc) per 2xx answer.${
         s.memory!.cpuMicros && s.bare!.cpuMicros ? ` The memory stub spends ${(s.memory!.cpuMicros / s.bare!.cpuMicros).toFixed(1)}× the bare server's CPU per request.` : ''
       }`,
       ...(profileArgs.length ? ['CPU profile of the memory stub written to .tmp/profiles/ (summarise with `tsx scripts/bench-profile.ts <file>`).'] : []),
       `Whole run: ${Math.round((performance.now() - started) / 1000)} s.`,
     ];
-    console.log(markdownReport(order.map((id) => s[id]!), checks, [
+    console.log(markdownReport(ORDER.map((id) => s[id]!), checks, [
       { label: 'stub server (memory)', ms: stubStartupMs, runs: 3 },
       { label: 'Prism mock', ms: prismStartupMs, runs: 2 },
     ], notes));
