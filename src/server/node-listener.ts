@@ -1,7 +1,7 @@
 // Node only: the request listener of the TCP server. The validate route, the one Hokusai
 // services call on every request they serve, is answered straight from node:http's request
 // and written in the same turn; everything else goes through @hono/node-server and `app.fetch`.
-// `npm run bench:server` measures what this gains: (a)/(a″), about 1.5× the validations per
+// `npm run bench:server` measures what this gains: (a)/(a″), 1.3–1.5× the validations per
 // second, for the Web Request/Response round trip and the extra turns of the event loop it skips.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { HokusaiAuthApp } from './app';
