@@ -4,6 +4,7 @@
 // raw requests and must give the same status, headers and body.
 import { createServer, request as httpRequest } from 'node:http';
 import type { OutgoingHttpHeaders, RequestListener, Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import fc from 'fast-check';
@@ -70,10 +71,13 @@ class Served {
     await new Promise((resolve) => this.#server?.close(resolve));
   }
 
+  get port(): number {
+    return (this.#server!.address() as AddressInfo).port;
+  }
+
   send(raw: RawRequest): Promise<Answer> {
-    const { port } = this.#server!.address() as AddressInfo;
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: raw.method ?? 'POST', path: raw.path ?? '/api/v1/keys/validate', headers: raw.headers, agent: false }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port: this.port, method: raw.method ?? 'POST', path: raw.path ?? '/api/v1/keys/validate', headers: raw.headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
@@ -276,6 +280,25 @@ describe('random validation requests', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a client that goes away', () => {
+  it('in the middle of the body leaves the server answering', async () => {
+    const before = directServer.generalCalls;
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(directServer.port, '127.0.0.1', () => {
+        socket.write(`POST /api/v1/keys/validate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nAuthorization: Bearer ${KEYS.open}\r\n\r\n{"service_`);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 20);
+      });
+      socket.on('error', reject);
+    });
+    const after = await sameAnswer({ headers: withId({ authorization: `Bearer ${KEYS.open}` }) });
+    expect(after.status).toBe(200);
+    expect(directServer.generalCalls).toBe(before);
   });
 });
 
