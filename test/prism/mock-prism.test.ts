@@ -2,7 +2,7 @@
 // bodies written in spec/hokusai-auth.openapi.yaml, and `Prefer` picks another example or status.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freeLoopbackPort } from '../support/contract-prism';
+import { freePort } from '../../bench/lib/net';
 import { loadSpec } from '../support/contract-spec';
 
 type Examples = Record<string, { value: unknown }>;
@@ -24,7 +24,7 @@ let child: ChildProcess;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // Runs the npm script itself, in its own process group so the whole tree can be stopped.
   child = spawn('npm', ['run', '-s', 'mock:prism'], { env: { ...process.env, PRISM_PORT: String(port) }, detached: true, stdio: 'ignore' });

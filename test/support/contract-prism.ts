@@ -2,9 +2,11 @@
  * Runs Prism (node_modules/.bin/prism, 5.14.2) as a child process for contract tests: a
  * validation proxy in front of the stub server, or a mock of the spec.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
+// The process and port helpers of the benchmarks, which start servers the same way.
+import { stopChild } from '../../bench/lib/child';
+import { freePort } from '../../bench/lib/net';
 import { SPEC_FILE } from './contract-spec';
 
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
@@ -18,23 +20,6 @@ export type PrismOptions =
   | { mode: 'mock'; errors?: boolean; port?: number };
 
 /**
- * Asks the OS for a free TCP port on 127.0.0.1.
- *
- * @example
- * const port = await freeLoopbackPort();
- */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
  * Starts `prism proxy|mock` on the project spec and resolves once it answers `GET /health`
  * with 200 (forwarded to the upstream in proxy mode).
  *
@@ -44,7 +29,7 @@ export function freeLoopbackPort(): Promise<number> {
  * await prism.stop();
  */
 export async function startPrism(options: PrismOptions, timeoutMs = 30_000): Promise<PrismProcess> {
-  const port = options.port ?? (await freeLoopbackPort());
+  const port = options.port ?? (await freePort());
   const args =
     options.mode === 'proxy'
       ? ['proxy', SPEC_FILE, options.upstream]
@@ -69,22 +54,10 @@ export async function startPrism(options: PrismOptions, timeoutMs = 30_000): Pro
       // not listening yet
     }
     if (Date.now() - started > timeoutMs) {
-      await stop(child);
+      await stopChild(child);
       throw new Error(`prism did not answer within ${timeoutMs} ms:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, stop: () => stop(child), output: () => log };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return { url, stop: () => stopChild(child), output: () => log };
 }
