@@ -22,25 +22,12 @@ export interface SqliteStoreOptions {
   filename: string;
 }
 
-interface KeyRow {
-  seq: number;
-  key_id: string;
-  key_hash: string;
-  name: string;
-  key_prefix: string;
-  user_id: string;
-  service_id: string;
+/** A key as its table row: lists as JSON text, the flag as 0/1. */
+type KeyRow = Omit<StoredKey, 'scopes' | 'is_active' | 'allowed_ips'> & {
   scopes: string;
-  environment: string;
   is_active: number;
-  rate_limit_per_hour: number;
-  monthly_prediction_limit: number | null;
   allowed_ips: string | null;
-  billing_plan: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-}
+};
 
 const KEY_COLUMNS =
   'key_id, key_hash, name, key_prefix, user_id, service_id, scopes, environment, is_active, rate_limit_per_hour, ' +
