@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import { setDirectValidation } from './direct-validation';
 import type { Engine } from './engine';
 import type { KeyHasherFactory } from './hasher';
-import { errorToResponse } from './http/errors';
+import { errorToParts, errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
 import { problem, replyParts } from './http/responses';
 import type { HeaderRecord, ReplyParts } from './http/responses';
@@ -221,7 +221,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
         addFinalHeaders(parts.headers, requestId, request.origin);
         return parts;
       };
-      const fail = (error: unknown) => finish(replyParts(errorToResponse(error, logger))!);
+      const fail = (error: unknown) => finish(errorToParts(error, logger));
       try {
         const reply = validationReply(engine, request);
         return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);

@@ -1,7 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
 import { EngineError } from '../engine/errors';
 import type { EngineErrorKind, FieldError } from '../engine/errors';
-import { problem } from './responses';
+import { problemParts, responseFromParts } from './responses';
+import type { ReplyParts } from './responses';
 
 const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409 };
 
@@ -36,11 +37,16 @@ export interface ServerLogger {
  * logger only).
  */
 export function errorToResponse(error: unknown, logger: ServerLogger | undefined): Response {
-  if (error instanceof RequestProblem) return problem(error.status, error.detail, error.errors);
-  if (error instanceof EngineError) return problem(STATUS_BY_KIND[error.kind], error.detail, error.fieldErrors);
+  return responseFromParts(errorToParts(error, logger));
+}
+
+/** `errorToResponse` as reply parts, for transports that write them without a `Response`. */
+export function errorToParts(error: unknown, logger: ServerLogger | undefined): ReplyParts {
+  if (error instanceof RequestProblem) return problemParts(error.status, error.detail, error.errors);
+  if (error instanceof EngineError) return problemParts(STATUS_BY_KIND[error.kind], error.detail, error.fieldErrors);
   if (error instanceof HTTPException && error.status < 500) {
-    return problem(error.status, error.status === 413 ? 'Request body too large' : error.message || 'Bad request');
+    return problemParts(error.status, error.status === 413 ? 'Request body too large' : error.message || 'Bad request');
   }
   logger?.error('Unexpected error while handling a request', error);
-  return problem(500, 'Internal server error');
+  return problemParts(500, 'Internal server error');
 }

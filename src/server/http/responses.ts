@@ -79,8 +79,18 @@ export function responseFromParts(parts: ReplyParts): Response {
  * return problem(405, 'Method PUT not allowed; use POST', undefined, { Allow: 'POST' });
  */
 export function problem(status: number, detail: string, errors?: FieldError[], headers?: HeaderRecord): Response {
+  return responseFromParts(problemParts(status, detail, errors, headers));
+}
+
+/**
+ * The parts of `problem`, for transports that write them without a `Response`.
+ *
+ * @example
+ * problemParts(400, 'No API key provided').body; // '{"detail":"No API key provided"}'
+ */
+export function problemParts(status: number, detail: string, errors?: FieldError[], headers?: HeaderRecord): ReplyParts {
   const body: ErrorBody = errors && errors.length > 0 ? { detail, errors } : { detail };
-  return json(body, status, headers);
+  return jsonParts(body, status, headers);
 }
 
 /**
