@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // Optional peers stay external: SDK users never install a native module unless they use SQLite.
-const external = ['better-sqlite3', 'msw'];
+const external = ['better-sqlite3', 'msw', 'express', 'fastify'];
 
 export default defineConfig([
   {
@@ -11,6 +11,7 @@ export default defineConfig([
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
       'msw/index': 'src/msw/index.ts',
+      'middleware/index': 'src/middleware/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

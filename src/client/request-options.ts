@@ -12,8 +12,12 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
+  /** Longest wait between attempts, in ms; a `Retry-After` above it is not waited for. */
+  maxRetryDelayMs?: number;
   /** Extra headers for this call only; they win over every other header. */
   headers?: Record<string, string>;
+  /** Sees each attempt's response before its body is read, e.g. for `X-RateLimit-*` or `Retry-After`. */
+  onResponse?: (response: Response) => void;
 }
 
 /**

@@ -85,6 +85,7 @@ export class Transport {
     const { signal } = options;
     const maxRetries = checkNumber('maxRetries', options.maxRetries) ?? config.maxRetries;
     const timeoutMs = checkNumber('timeoutMs', options.timeoutMs, 1) ?? config.timeoutMs;
+    const maxRetryDelayMs = checkNumber('maxRetryDelayMs', options.maxRetryDelayMs) ?? config.maxRetryDelayMs;
     if (op.admin && !config.adminToken) throw new MissingAdminTokenError(op.name);
     const headers: Record<string, string> = {
       ...config.headers,
@@ -100,12 +101,12 @@ export class Transport {
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (signal?.aborted) throw aborted();
-      const outcome = await this.#attempt(op, headers, timeoutMs, signal, secrets, aborted, attempt);
+      const outcome = await this.#attempt(op, headers, timeoutMs, options, secrets, aborted, attempt);
       // Only a Failure has `retryable`; anything else is the openapi-fetch result of a success.
       if (!('retryable' in outcome)) return outcome;
       const delay =
         (op.method !== 'POST' || op.safe || op.idempotent) && outcome.retryable && retriesSoFar < maxRetries
-          ? retryDelayMs(retriesSoFar, outcome.retryAfterMs, config.maxRetryDelayMs, this.#internals.random())
+          ? retryDelayMs(retriesSoFar, outcome.retryAfterMs, maxRetryDelayMs, this.#internals.random())
           : undefined;
       if (delay === undefined) {
         if (outcome.answer) return outcome.answer;
@@ -130,7 +131,7 @@ export class Transport {
     op: Operation,
     headers: Record<string, string>,
     timeoutMs: number,
-    signal: AbortSignal | undefined,
+    { signal, onResponse }: IdempotentRequestOptions,
     secrets: (string | undefined)[],
     aborted: () => APIUserAbortError,
     attempt: (init: AttemptInit) => Promise<R>,
@@ -162,7 +163,9 @@ export class Transport {
     const fetch: FetchLike = async (request) => {
       const pending = this.#config.fetch(request, { signal: controller.signal });
       sent = true; // a fetch that throws at once (not a function, bad input) is a setup problem
-      return (response = await pending);
+      response = await pending;
+      onResponse?.(response);
+      return response;
     };
     // A 2xx we cannot use: the message is the "body" of an otherwise normal error.
     const badResponse = (message: string, { status, headers }: Response) =>

@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyGuard } from '../guard';
+import type { HokusaiKey } from '../types';
+import { recordOnFinish, sendRejection } from './node-response';
+
+declare global {
+  // Express's own extension point: `req.hokusaiKey` is typed in handlers after the guard.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The validated API key, set by `expressKeyGuard`. */
+      hokusaiKey?: HokusaiKey;
+    }
+  }
+}
+
+/** The part of an Express/Connect request the guard reads. */
+type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; hokusaiKey?: HokusaiKey };
+
+/**
+ * Express (4 and 5) and Connect middleware: refuses requests without a valid key, else puts the
+ * key on `req.hokusaiKey`. Mount a body parser before it for keys sent as `api_key` in the body.
+ *
+ * @example
+ * import express from 'express';
+ * const app = express();
+ * app.use(express.json(), expressKeyGuard(guard));
+ * app.get('/v1/predict', (req, res) => res.json({ key_id: req.hokusaiKey?.key_id }));
+ */
+export function expressKeyGuard(guard: KeyGuard): (req: NodeRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
+  return (req, res, next) => {
+    const started = performance.now();
+    guard.check({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress }).then((outcome) => {
+      if (!outcome.ok) return sendRejection(res, outcome);
+      req.hokusaiKey = outcome.key;
+      recordOnFinish(guard, outcome.key, req, req.originalUrl ?? req.url, res, started);
+      next();
+    }, next);
+  };
+}

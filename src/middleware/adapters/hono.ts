@@ -1,0 +1,56 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { KeyGuard } from '../guard';
+import type { HokusaiKey } from '../types';
+import { reportedUsage } from '../usage-fields';
+
+/**
+ * The context variables `honoKeyGuard` sets: `c.get('hokusaiKey')`.
+ *
+ * @example
+ * const app = new Hono<{ Variables: HokusaiKeyVariables }>();
+ */
+export type HokusaiKeyVariables = { hokusaiKey: HokusaiKey };
+
+/**
+ * Options of `honoKeyGuard`.
+ *
+ * @example
+ * import { getConnInfo } from 'hono/bun';
+ * const options: HonoGuardOptions = { clientAddress: (c) => getConnInfo(c).remote.address };
+ */
+export interface HonoGuardOptions {
+  /** The connection's address. Default: the Node socket's under `@hono/node-server`, else none. */
+  clientAddress?: (c: Context) => string | null | undefined;
+}
+
+/**
+ * Hono middleware: refuses requests without a valid key, else sets `c.get('hokusaiKey')`.
+ *
+ * @example
+ * import { Hono } from 'hono';
+ * const app = new Hono<{ Variables: HokusaiKeyVariables }>();
+ * app.use('/v1/*', honoKeyGuard(guard));
+ * app.get('/v1/predict', (c) => c.json({ key_id: c.get('hokusaiKey').key_id }));
+ */
+export function honoKeyGuard(guard: KeyGuard, { clientAddress = nodeSocketAddress }: HonoGuardOptions = {}): MiddlewareHandler<{ Variables: HokusaiKeyVariables }> {
+  return async (c, next) => {
+    const started = performance.now();
+    const outcome = await guard.check({ headers: c.req.raw.headers, remoteAddress: clientAddress(c) });
+    if (!outcome.ok) return Response.json(outcome.body, { status: outcome.status, headers: outcome.headers });
+    c.set('hokusaiKey', outcome.key);
+    await next();
+    if (guard.recordsUsage) {
+      guard.recordUsage(outcome.key, {
+        endpoint: c.req.path,
+        status_code: c.res.status,
+        response_time_ms: Math.round(performance.now() - started),
+        ...reportedUsage(c),
+      });
+    }
+  };
+}
+
+/** `@hono/node-server` puts the Node request on `c.env.incoming`. */
+function nodeSocketAddress(c: Context): string | undefined {
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+}
