@@ -1,0 +1,118 @@
+// The guard's validation cache, on the stub's controllable clock: hits, expiry, negative answers,
+// single-flight, revocation (after the TTL, or at once with invalidate) and per-IP answers.
+import { describe, expect, it, vi } from 'vitest';
+import { bearer, inProcessStub } from './stub';
+
+describe('validation cache', () => {
+  it('validates a key once and answers from cache until the TTL (default 300 s) is over', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const { api_key, key_info } = await stub.newKey();
+
+    const first = await guard.check(bearer(api_key));
+    expect(first).toMatchObject({ ok: true, source: 'auth-service', key: { key_id: key_info.key_id, scopes: ['predict'] } });
+    stub.clock.advance(299_000);
+    expect(await guard.check(bearer(api_key))).toMatchObject({ ok: true, source: 'cache', key: { key_id: key_info.key_id } });
+    expect(stub.calls.validations).toBe(1);
+
+    stub.clock.advance(1_000);
+    expect(await guard.check(bearer(api_key))).toMatchObject({ ok: true, source: 'auth-service' });
+    expect(stub.calls.validations).toBe(2);
+  });
+
+  it('follows a configured TTL, and validates every request with cache: false', async () => {
+    const stub = inProcessStub();
+    const { api_key } = await stub.newKey();
+    const short = stub.guard({ cache: { ttlMs: 1_000 } });
+    await short.check(bearer(api_key));
+    stub.clock.advance(999);
+    await short.check(bearer(api_key));
+    expect(stub.calls.validations).toBe(1);
+    stub.clock.advance(1);
+    await short.check(bearer(api_key));
+    expect(stub.calls.validations).toBe(2);
+
+    const none = stub.guard({ cache: false });
+    for (let i = 0; i < 3; i++) expect(await none.check(bearer(api_key))).toMatchObject({ ok: true, source: 'auth-service' });
+    expect(stub.calls.validations).toBe(5);
+  });
+
+  it('keeps a refused key’s answer for 10 s (negative caching), then asks again', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const unknown = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
+    const refusal = { ok: false, status: 401, body: { detail: 'Invalid API key', error_code: 'invalid_key' } };
+    expect(await guard.check(bearer(unknown))).toMatchObject(refusal);
+    stub.clock.advance(9_999);
+    expect(await guard.check(bearer(unknown))).toMatchObject(refusal);
+    expect(stub.calls.validations).toBe(1);
+    stub.clock.advance(1);
+    expect(await guard.check(bearer(unknown))).toMatchObject(refusal);
+    expect(stub.calls.validations).toBe(2);
+  });
+
+  it('sends one validation for many concurrent first requests with one key (single-flight)', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const { api_key } = await stub.newKey({ rate_limit_per_hour: 1000 });
+    const outcomes = await Promise.all(Array.from({ length: 200 }, () => guard.check(bearer(api_key))));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(stub.calls.validations).toBe(1);
+  });
+
+  it('sees a revocation once the cached answer expires', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard({ cache: { ttlMs: 60_000 } });
+    const { api_key, key_info } = await stub.newKey();
+    expect((await guard.check(bearer(api_key))).ok).toBe(true);
+    await stub.admin.keys.revoke(key_info.key_id);
+    // Within the TTL the cached answer still holds: the trade-off the TTL sets.
+    expect((await guard.check(bearer(api_key))).ok).toBe(true);
+    stub.clock.advance(60_000);
+    expect(await guard.check(bearer(api_key))).toMatchObject({
+      ok: false,
+      status: 401,
+      headers: { 'WWW-Authenticate': 'Bearer' },
+      body: { detail: 'API key is inactive or has been revoked', error_code: 'revoked' },
+    });
+  });
+
+  it('sees a revocation at once after guard.invalidate(key)', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const { api_key, key_info } = await stub.newKey();
+    expect((await guard.check(bearer(api_key))).ok).toBe(true);
+    await stub.admin.keys.revoke(key_info.key_id);
+    await guard.invalidate(api_key);
+    expect(await guard.check(bearer(api_key))).toMatchObject({ ok: false, status: 401, body: { error_code: 'revoked' } });
+  });
+
+  it('does not store an answer that was asked for before an invalidation', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const { api_key, key_info } = await stub.newKey();
+    let release!: () => void;
+    stub.hold.validations = new Promise((resolve) => (release = resolve));
+    const inFlight = guard.check(bearer(api_key));
+    await vi.waitFor(() => expect(stub.calls.validations).toBe(1));
+    await guard.invalidate(api_key);
+    release();
+    expect((await inFlight).ok).toBe(true);
+    await stub.admin.keys.revoke(key_info.key_id);
+    expect(await guard.check(bearer(api_key))).toMatchObject({ ok: false, body: { error_code: 'revoked' } });
+  });
+
+  it('keeps answers per client IP, so an allowlisted key validated from one address is refused from another', async () => {
+    const stub = inProcessStub();
+    const guard = stub.guard();
+    const { api_key } = await stub.newKey({ allowed_ips: ['203.0.113.0/24'] });
+    expect((await guard.check(bearer(api_key, '203.0.113.7'))).ok).toBe(true);
+    expect(await guard.check(bearer(api_key, '198.51.100.1'))).toMatchObject({
+      ok: false,
+      status: 403,
+      body: { detail: 'IP address not in allowlist', error_code: 'ip_not_allowed' },
+    });
+    expect((await guard.check(bearer(api_key, '203.0.113.7'))).ok).toBe(true);
+    expect(stub.calls.validations).toBe(2);
+  });
+});
