@@ -17,6 +17,8 @@ const DEFAULT_NEGATIVE_TTL_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 2_000;
 /** `Retry-After` of a 503 when the auth service did not say. */
 const DEFAULT_RETRY_AFTER_S = 5;
+/** The client IP sent when the request's is unknown. */
+const UNKNOWN_CLIENT_IP = '0.0.0.0';
 /** Client IPs remembered per key: an allowlisted key's answer depends on the address. */
 const MAX_IPS_PER_KEY = 32;
 
@@ -169,8 +171,9 @@ class Guard implements KeyGuard {
     try {
       const result = await this.#auth.validate(
         apiKey,
-        // An unknown client address is sent as such: an allowlisted key then fails, as it should.
-        { service_id: this.service_id, required_scope: this.#requiredScope, client_ip: clientIp || 'unknown' },
+        // Without it the auth service would check the guard's own address. For an unknown client,
+        // the unspecified address: in no allowlist short of one that allows every address.
+        { service_id: this.service_id, required_scope: this.#requiredScope, client_ip: clientIp || UNKNOWN_CLIENT_IP },
         // A 429 asking for a longer wait than one attempt is answered at once, not waited out.
         { timeoutMs: this.#timeoutMs, maxRetryDelayMs: this.#timeoutMs, onResponse: (response) => (headers = response.headers) },
       );
