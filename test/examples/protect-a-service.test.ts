@@ -16,7 +16,8 @@ beforeAll(async () => {
   server = await startServer({ port: 0, memory: true, adminToken: ADMIN, quiet: true });
   admin = new HokusaiAuth({ baseUrl: server.url, adminToken: ADMIN, maxRetries: 0 });
   // The service gets the auth service's URL only: it needs no admin token.
-  service = startExample('examples/protect-a-service.ts', { HOKUSAI_AUTH_URL: server.url, PORT: '0' });
+  // No validation cache: a revocation applies to the very next request (the cache has its own tests).
+  service = startExample('examples/protect-a-service.ts', { HOKUSAI_AUTH_URL: server.url, PORT: '0', CACHE_TTL_MS: '0' });
   [serviceUrl] = await waitForOutput(service, /http:\/\/127\.0\.0\.1:\d+/);
 });
 afterAll(async () => {
@@ -51,11 +52,11 @@ describe('examples/protect-a-service.ts', () => {
     const none = await predict();
     expect(none.status).toBe(401);
     expect(none.headers.get('WWW-Authenticate')).toBe('Bearer');
-    expect(await none.json()).toEqual({ detail: 'No API key provided' });
+    expect(await none.json()).toEqual({ detail: 'No API key provided', error_code: 'missing_key' });
 
     const unknown = await predict({ headers: { 'X-API-Key': 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456' } });
     expect(unknown.status).toBe(401);
-    expect(await unknown.json()).toEqual({ detail: 'Invalid API key' });
+    expect(await unknown.json()).toEqual({ detail: 'Invalid API key', error_code: 'invalid_key' });
   });
 
   it('answers 401 for a key revoked a moment ago', async () => {
@@ -64,7 +65,7 @@ describe('examples/protect-a-service.ts', () => {
     await admin.keys.revoke(key_info.key_id);
     const revoked = await predict({ headers: { Authorization: `Bearer ${api_key}` } });
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toEqual({ detail: 'API key is inactive or has been revoked' });
+    expect(await revoked.json()).toEqual({ detail: 'API key is inactive or has been revoked', error_code: 'revoked' });
   });
 
   it('answers 429 with the auth service’s Retry-After once the key’s hourly limit is used up', async () => {
@@ -72,7 +73,7 @@ describe('examples/protect-a-service.ts', () => {
     for (let i = 0; i < 10; i++) expect((await predict({ headers: { 'X-API-Key': api_key } })).status).toBe(200);
     const limited = await predict({ headers: { 'X-API-Key': api_key } });
     expect(limited.status).toBe(429);
-    expect(await limited.json()).toEqual({ detail: 'Rate limit exceeded' });
+    expect(await limited.json()).toEqual({ detail: 'Rate limit exceeded', error_code: 'rate_limited' });
     const retryAfter = Number(limited.headers.get('Retry-After'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
@@ -84,12 +85,12 @@ describe('examples/protect-a-service.ts', () => {
     const noScope = await newKey({ scopes: ['read'] });
     const wrongScope = await predict({ headers: { 'X-API-Key': noScope.api_key } });
     expect(wrongScope.status).toBe(403);
-    expect(await wrongScope.json()).toEqual({ detail: 'Key does not have required scope' });
+    expect(await wrongScope.json()).toEqual({ detail: 'Key does not have required scope', error_code: 'insufficient_scope' });
 
     const elsewhere = await newKey({ allowed_ips: ['192.0.2.0/24'] });
     const blocked = await predict({ headers: { 'X-API-Key': elsewhere.api_key } });
     expect(blocked.status).toBe(403);
-    expect(await blocked.json()).toEqual({ detail: 'IP address not in allowlist' });
+    expect(await blocked.json()).toEqual({ detail: 'IP address not in allowlist', error_code: 'ip_not_allowed' });
 
     const local = await newKey({ allowed_ips: ['127.0.0.1'] });
     expect((await predict({ headers: { 'X-API-Key': local.api_key } })).status).toBe(200);
