@@ -127,10 +127,15 @@ class Guard implements KeyGuard {
     if (!found) return missingKey();
     const clientIp = clientIpOf(request, this.#trustProxy) ?? '';
     const id = cacheIdOf(found.key);
-    const cached = (await this.#store?.get(id))?.byClientIp[clientIp];
+    const cached = await this.#cached(id, clientIp);
     if (cached && this.#now() < cached.expiresAt) return this.#settle(cached, 'cache', request);
 
-    const answer = await this.#flights.run(`${id} ${clientIp}`, (current) => this.#validate(found.key, id, clientIp, current));
+    const answer = await this.#flights.run(`${id} ${clientIp}`, async (current) => {
+      // A flight that ended while this request read the store has stored its answer: use it.
+      const stored = await this.#cached(id, clientIp);
+      if (stored && this.#now() < stored.expiresAt) return { kind: 'answer', cached: stored };
+      return this.#validate(found.key, id, clientIp, current);
+    });
     if (answer.kind === 'answer') return this.#settle(answer.cached, 'auth-service', request);
     if (answer.kind === 'rate-limited') return rateLimitedByService(answer.headers);
     // Fail open only on what was known about this very key, and only for `failOpenFor`.
@@ -150,6 +155,10 @@ class Guard implements KeyGuard {
 
   async close(): Promise<void> {
     await this.#usage?.close();
+  }
+
+  async #cached(id: string, clientIp: string): Promise<CachedValidation | undefined> {
+    return (await this.#store?.get(id))?.byClientIp[clientIp];
   }
 
   /** Turns a validation answer into this request's outcome, counting the use against the hour. */

@@ -1,6 +1,7 @@
 // The guard's validation cache, on the stub's controllable clock: hits, expiry, negative answers,
 // single-flight, revocation (after the TTL, or at once with invalidate) and per-IP answers.
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryGuardStore, type GuardStore } from '../../src/middleware';
 import { bearer, inProcessStub } from './stub';
 
 describe('validation cache', () => {
@@ -57,6 +58,33 @@ describe('validation cache', () => {
     const { api_key } = await stub.newKey({ rate_limit_per_hour: 1000 });
     const outcomes = await Promise.all(Array.from({ length: 200 }, () => guard.check(bearer(api_key))));
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(stub.calls.validations).toBe(1);
+  });
+
+  it('does not validate again for a request that read the store just before the first validation ended', async () => {
+    const stub = inProcessStub();
+    const inner = new MemoryGuardStore({ now: () => stub.clock.now() });
+    // The next read of the store waits for this gate after reading, as a slow shared store would.
+    const gates: Promise<void>[] = [];
+    const store: GuardStore = {
+      get: async (id) => {
+        const entry = inner.get(id);
+        await gates.shift();
+        return entry;
+      },
+      set: (id, entry, ttlMs) => inner.set(id, entry, ttlMs),
+      delete: (id) => inner.delete(id),
+      countUse: (keyId, limit, now) => inner.countUse(keyId, limit, now),
+      raiseUses: (keyId, used, now) => inner.raiseUses(keyId, used, now),
+    };
+    const guard = stub.guard({ cache: { store } });
+    const { api_key } = await stub.newKey();
+    let open!: () => void;
+    gates.push(new Promise((resolve) => (open = resolve)));
+    const late = guard.check(bearer(api_key)); // read the empty store, then waits
+    expect((await guard.check(bearer(api_key))).ok).toBe(true); // validates and stores
+    open();
+    expect((await late).ok).toBe(true);
     expect(stub.calls.validations).toBe(1);
   });
 
