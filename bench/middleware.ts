@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:middleware`: what the key guard costs a service. A Hono app and an Express app,
+ * each in its own process, serve GET /open and GET /protected (the same JSON, the second behind
+ * the guard with its default cache); autocannon loads the two routes of an app side by side,
+ * A-B-A then B-A-B, and the ratio protected/open is taken per round (the middle run against the
+ * mean of the two around it) and its median reported (target ≥ 0.9 on cache hits). Then 1,000 concurrent first requests with one new
+ * key go to each app while the auth service holds its answer for a second: the stub must see
+ * exactly 1 validation.
+ *
+ * The stub auth service runs in this process (it is called once per key per 5 minutes), so its
+ * validations can be counted. Environment: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS
+ * (default 5), BENCH_CONNECTIONS (default 20).
+ */
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { HokusaiAuth } from '../src/client';
+import { createApp } from '../src/server';
+import { startTarget, type TargetProcess } from './lib/child';
+import type { RoundResult } from './lib/load';
+import { pairedRatio, summarise, type TargetSummary } from './lib/report';
+
+const APP = fileURLToPath(new URL('targets/middleware-app.ts', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const CONCURRENT_FIRST = 1_000;
+/** Keys the load cycles through, so no key's hourly limit (100,000) fills during the run. */
+const KEYS = 8;
+const FRAMEWORKS = ['hono', 'express'] as const;
+const ADMIN = 'bench-middleware-admin-token';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+// The auth service, counting validations; `holdMs` delays their answers.
+const stub = createApp({ adminToken: ADMIN });
+const counter = { validations: 0, holdMs: 0 };
+const stubServer = serve({
+  port: 0,
+  hostname: '127.0.0.1',
+  fetch: async (request, env) => {
+    if (new URL(request.url).pathname === '/api/v1/keys/validate') {
+      counter.validations++;
+      if (counter.holdMs) await new Promise((resolve) => setTimeout(resolve, counter.holdMs));
+    }
+    return stub.fetch(request, env);
+  },
+});
+await new Promise((resolve) => stubServer.once('listening', resolve));
+const authUrl = `http://127.0.0.1:${(stubServer.address() as AddressInfo).port}`;
+const admin = new HokusaiAuth({ baseUrl: authUrl, adminToken: ADMIN });
+const newKey = async () =>
+  (await admin.keys.create({ name: 'bench', service_id: 'prediction', scopes: ['predict'], environment: 'test', rate_limit_per_hour: 100_000 })).api_key;
+
+async function load(url: string, path: string, keys: string[], seconds: number): Promise<RoundResult> {
+  const requests = keys.map((key) => ({ method: 'GET' as const, path, headers: { authorization: `Bearer ${key}` } }));
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
+  return {
+    rps: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    cpuMicrosPerRequest: undefined,
+    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+  };
+}
+
+/** 1,000 requests with one key never seen, all sent before the auth service answers the first. */
+async function concurrentFirst(url: string): Promise<{ validations: number; ok: number }> {
+  const key = await newKey();
+  const before = counter.validations;
+  counter.holdMs = 1_000;
+  const statuses = await Promise.all(
+    Array.from({ length: CONCURRENT_FIRST }, () => fetch(`${url}/protected`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status)),
+  );
+  counter.holdMs = 0;
+  return { validations: counter.validations - before, ok: statuses.filter((status) => status === 200).length };
+}
+
+const keys = await Promise.all(Array.from({ length: KEYS }, newKey));
+const apps = new Map<string, TargetProcess>();
+for (const framework of FRAMEWORKS) apps.set(framework, await startTarget(APP, [framework, authUrl]));
+
+const rounds = new Map<string, RoundResult[]>();
+const record = (id: string, result: RoundResult) => rounds.set(id, [...(rounds.get(id) ?? []), result]);
+try {
+  // Warm-up: JIT, connections, and each key's first validation.
+  for (const [framework, app] of apps) for (const path of ['/open', '/protected']) await load(app.ready.url, path, keys, 1);
+  const validationsBefore = counter.validations;
+  log(`warm-up: ${validationsBefore} validations at the stub for ${KEYS} keys and ${apps.size} apps`);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [framework, app] of apps) {
+      // A-B-A, then B-A-B: the middle run is compared with the mean of the runs around it, so a
+      // drift of the machine's speed within the round cancels out.
+      const [outer, inner] = round % 2 === 0 ? ['/open', '/protected'] : ['/protected', '/open'];
+      const runs: RoundResult[] = [];
+      for (const path of [outer, inner, outer]) {
+        const result = await load(app.ready.url, path, keys, SECONDS);
+        runs.push(result);
+        log(`round ${round + 1}/${ROUNDS} ${framework} ${path}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms${result.non2xx ? `, non-2xx ${JSON.stringify(result.statusCounts)}` : ''}`);
+      }
+      const [first, middle, last] = runs as [RoundResult, RoundResult, RoundResult];
+      const around = { ...middle, rps: (first.rps + last.rps) / 2, non2xx: first.non2xx + last.non2xx, statusCounts: { ...first.statusCounts } };
+      record(`${framework} ${inner}`, middle);
+      record(`${framework} ${outer}`, around);
+    }
+  }
+  const loadValidations = counter.validations - validationsBefore;
+
+  const summaries = new Map<string, TargetSummary>([...rounds].map(([id, results]) => [id, summarise(id, results)]));
+  const lines = [
+    `| app | open req/s | protected req/s | protected/open (median of ${ROUNDS} rounds) | min–max | target | non-2xx |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  let pass = true;
+  for (const framework of FRAMEWORKS) {
+    const open = summaries.get(`${framework} /open`)!;
+    const guarded = summaries.get(`${framework} /protected`)!;
+    const ratio = pairedRatio(guarded, open);
+    pass &&= ratio.median >= 0.9 && guarded.non2xx === 0;
+    lines.push(
+      `| ${framework} | ${Math.round(open.rps)} | ${Math.round(guarded.rps)} | ${ratio.median.toFixed(2)} | ${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)} | ≥ 0.90 | ${guarded.non2xx} |`,
+    );
+  }
+  lines.push('', `Validations at the stub during the timed runs (${KEYS} keys, all cached): ${loadValidations}.`, '');
+  lines.push(`| app | ${CONCURRENT_FIRST} concurrent first requests, one new key: validations at the stub | 200 answers | target |`, '|---|---:|---:|---:|');
+  for (const [framework, app] of apps) {
+    const { validations, ok } = await concurrentFirst(app.ready.url);
+    pass &&= validations === 1 && ok === CONCURRENT_FIRST;
+    lines.push(`| ${framework} | ${validations} | ${ok} | exactly 1 |`);
+  }
+  lines.push(
+    '',
+    `GET with a valid Bearer key; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, open and protected routes of one app side by side (open-protected-open, then protected-open-protected; the middle run against the mean of the two around it); Node ${process.version}.`,
+  );
+  console.log(lines.join('\n'));
+  if (!pass) process.exitCode = 1;
+} finally {
+  for (const app of apps.values()) await app.stop();
+  stubServer.close();
+}
