@@ -1,6 +1,6 @@
 /**
  * A protected service for `npm run bench:middleware`: GET /open and GET /protected answer the same
- * JSON, the second behind the key guard (default cache). Usage: `middleware-app.ts <hono|express> <auth url>`.
+ * JSON, the second behind the key guard (default cache); GET /arrived counts requests to /protected. Usage: `middleware-app.ts <hono|express> <auth url>`.
  * Prints one JSON ready line with its URL.
  */
 import { createServer, type Server } from 'node:http';
@@ -16,21 +16,27 @@ const guard = createKeyGuard({
   auth: new HokusaiAuth({ baseUrl: authUrl }),
   service_id: 'prediction',
   required_scope: 'predict',
+  // Above the default 2 s: the benchmark holds a validation until 1,000 requests have arrived.
+  timeoutMs: 10_000,
   onError: (error) => console.error(`guard: ${error instanceof Error ? error.name : 'error'}`),
 });
 const answer = { model: 'hokusai-tabular-v1', prediction: 0.87 };
+/** Requests that reached /protected, so the benchmark knows how many are waiting on the guard. */
+let arrived = 0;
 
 function honoServer(): Server {
   const app = new Hono<{ Variables: HokusaiKeyVariables }>();
   app.get('/open', (c) => c.json(answer));
-  app.get('/protected', honoKeyGuard(guard), (c) => c.json(answer));
+  app.get('/arrived', (c) => c.json({ arrived }));
+  app.get('/protected', (_c, next) => (arrived++, next()), honoKeyGuard(guard), (c) => c.json(answer));
   return createServer(getRequestListener(app.fetch));
 }
 
 function expressServer(): Server {
   const app = express();
   app.get('/open', (_req, res) => void res.json(answer));
-  app.get('/protected', expressKeyGuard(guard), (_req, res) => void res.json(answer));
+  app.get('/arrived', (_req, res) => void res.json({ arrived }));
+  app.get('/protected', (_req, _res, next) => (arrived++, next()), expressKeyGuard(guard), (_req, res) => void res.json(answer));
   return createServer(app);
 }
 

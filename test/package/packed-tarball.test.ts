@@ -1,6 +1,6 @@
 // What a user gets from the registry: the packed tarball installed into a fresh project outside
-// the repo. Its main entry and `/msw` import in ESM and CommonJS, its types check under
-// node16 resolution, and `npx hokusai-auth --help` runs.
+// the repo. Its main entry, `/msw` and `/middleware` import in ESM and CommonJS, their types
+// check under node16 resolution, and `npx hokusai-auth --help` runs.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,43 @@ describe('the packed package in a fresh project', () => {
     );
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
+  });
+
+  it('loads /middleware from ESM and CommonJS and type-checks it, with neither express nor fastify installed', async () => {
+    const use = `createKeyGuard({ auth: new HokusaiAuth({ baseUrl: 'http://127.0.0.1:8787' }), service_id: 'prediction' })`;
+    await writeFile(
+      join(project, 'middleware.mjs'),
+      `import { HokusaiAuth } from '@hokusai/auth';
+       import { createKeyGuard, expressKeyGuard, fastifyKeyGuard } from '@hokusai/auth/middleware';
+       const guard = ${use};
+       console.log(JSON.stringify([typeof guard.check, typeof expressKeyGuard(guard), typeof fastifyKeyGuard(guard)]));`,
+    );
+    await writeFile(
+      join(project, 'middleware.cjs'),
+      `const { HokusaiAuth } = require('@hokusai/auth');
+       const { createKeyGuard, withKeyGuard } = require('@hokusai/auth/middleware');
+       const guard = ${use};
+       console.log(JSON.stringify([typeof guard.check, typeof withKeyGuard(guard, () => new Response())]));`,
+    );
+    expect(JSON.parse((await node('middleware.mjs')).stdout)).toEqual(['function', 'function', 'function']);
+    expect(JSON.parse((await node('middleware.cjs')).stdout)).toEqual(['function', 'function']);
+
+    await writeFile(
+      join(project, 'middleware.ts'),
+      `import { HokusaiAuth } from '@hokusai/auth';
+       import { createKeyGuard, withKeyGuard, type HokusaiKey } from '@hokusai/auth/middleware';
+       const guard = ${use};
+       export const handler = withKeyGuard(guard, (_request, key: HokusaiKey) => Response.json({ scopes: key.scopes }));`,
+    );
+    await writeFile(
+      join(project, 'tsconfig.middleware.json'),
+      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'] }, files: ['middleware.ts'] }),
+    );
+    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.middleware.json'], { cwd: project, timeout: 120_000 }).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? 'tsc failed',
+    );
+    expect(result).toBe('');
   });
 
   it('runs `npx hokusai-auth --help`', async () => {
