@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { HokusaiAuth } from '../src/client';
 import { createApp } from '../src/server';
 import { startTarget, type TargetProcess } from './lib/child';
+import { cpuSecondsOf } from './lib/cpu';
 import type { RoundResult } from './lib/load';
 import { pairedRatio, summarise, type TargetSummary } from './lib/report';
 
@@ -32,6 +33,7 @@ const FRAMEWORKS = ['hono', 'express'] as const;
 const ADMIN = 'bench-middleware-admin-token';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 // The auth service, counting validations; `hold` delays their answers.
 const stub = createApp({ adminToken: ADMIN });
@@ -53,16 +55,19 @@ const admin = new HokusaiAuth({ baseUrl: authUrl, adminToken: ADMIN });
 const newKey = async () =>
   (await admin.keys.create({ name: 'bench', service_id: 'prediction', scopes: ['predict'], environment: 'test', rate_limit_per_hour: 100_000 })).api_key;
 
-async function load(url: string, path: string, keys: string[], seconds: number): Promise<RoundResult> {
+async function load(url: string, path: string, keys: string[], seconds: number, pid?: number): Promise<RoundResult> {
   const requests = keys.map((key) => ({ method: 'GET' as const, path, headers: { authorization: `Bearer ${key}` } }));
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
+  const cpuAfter = cpuSecondsOf(pid);
+  const served = result['2xx'];
   return {
-    rps: result['2xx'] / result.duration,
+    rps: served / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    cpuMicrosPerRequest: undefined,
+    cpuMicrosPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && served > 0 ? ((cpuAfter - cpuBefore) * 1e6) / served : undefined,
     statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
   };
 }
@@ -73,7 +78,9 @@ async function load(url: string, path: string, keys: string[], seconds: number):
  */
 async function concurrentFirst(url: string): Promise<{ validations: number; ok: number; waiting: number }> {
   const key = await newKey();
-  const arrived = async () => ((await (await fetch(`${url}/arrived`)).json()) as { arrived: number }).arrived;
+  // Each poll of /arrived is a request too: counted, and taken off.
+  let polls = 0;
+  const arrived = async () => ((await (await fetch(`${url}/arrived`)).json()) as { arrived: number }).arrived - ++polls;
   const before = { validations: counter.validations, arrived: await arrived() };
   let waiting = 0;
   counter.hold = async () => {
@@ -110,12 +117,18 @@ try {
       const [outer, inner] = round % 2 === 0 ? ['/open', '/protected'] : ['/protected', '/open'];
       const runs: RoundResult[] = [];
       for (const path of [outer, inner, outer]) {
-        const result = await load(app.ready.url, path, keys, SECONDS);
+        const result = await load(app.ready.url, path, keys, SECONDS, app.child.pid);
         runs.push(result);
         log(`round ${round + 1}/${ROUNDS} ${framework} ${path}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms${result.non2xx ? `, non-2xx ${JSON.stringify(result.statusCounts)}` : ''}`);
       }
       const [first, middle, last] = runs as [RoundResult, RoundResult, RoundResult];
-      const around = { ...middle, rps: (first.rps + last.rps) / 2, non2xx: first.non2xx + last.non2xx, statusCounts: { ...first.statusCounts } };
+      const mean = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : (a + b) / 2);
+      const around: RoundResult = {
+        ...middle,
+        rps: (first.rps + last.rps) / 2,
+        cpuMicrosPerRequest: mean(first.cpuMicrosPerRequest, last.cpuMicrosPerRequest),
+        non2xx: first.non2xx + last.non2xx,
+      };
       record(`${framework} ${inner}`, middle);
       record(`${framework} ${outer}`, around);
     }
@@ -124,8 +137,8 @@ try {
 
   const summaries = new Map<string, TargetSummary>([...rounds].map(([id, results]) => [id, summarise(id, results)]));
   const lines = [
-    `| app | open req/s | protected req/s | protected/open (median of ${ROUNDS} rounds) | min–max | target | non-2xx |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
+    `| app | open req/s | protected req/s | protected/open req/s (median of ${ROUNDS} rounds) | min–max | target | app CPU per request, open → protected | open/protected CPU (median) | non-2xx |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   let pass = true;
   for (const framework of FRAMEWORKS) {
@@ -133,8 +146,10 @@ try {
     const guarded = summaries.get(`${framework} /protected`)!;
     const ratio = pairedRatio(guarded, open);
     pass &&= ratio.median >= 0.9 && guarded.non2xx === 0;
+    const cpuRatios = guarded.rounds.map((round, i) => open.rounds[i]!.cpuMicrosPerRequest! / round.cpuMicrosPerRequest!);
+    const cpu = `${Math.round(open.cpuMicros ?? Number.NaN)} → ${Math.round(guarded.cpuMicros ?? Number.NaN)} µs`;
     lines.push(
-      `| ${framework} | ${Math.round(open.rps)} | ${Math.round(guarded.rps)} | ${ratio.median.toFixed(2)} | ${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)} | ≥ 0.90 | ${guarded.non2xx} |`,
+      `| ${framework} | ${Math.round(open.rps)} | ${Math.round(guarded.rps)} | ${ratio.median.toFixed(2)} | ${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)} | ≥ 0.90 | ${cpu} | ${median(cpuRatios).toFixed(2)} | ${guarded.non2xx} |`,
     );
   }
   lines.push('', `Validations at the stub during the timed runs (${KEYS} keys, all cached): ${loadValidations}.`, '');
