@@ -114,7 +114,12 @@ export interface UseCount {
   reset: number;
 }
 
-/** A value or a promise of it: a store may be synchronous (memory) or not (Redis). */
+/**
+ * A value or a promise of it: a store may be synchronous (memory) or not (Redis).
+ *
+ * @example
+ * const read = (id: string): MaybePromise<GuardCacheEntry | undefined> => cache.get(id);
+ */
 export type MaybePromise<T> = T | Promise<T>;
 
 /**

@@ -1,6 +1,11 @@
 import type { UsageReport } from './guard';
 
-/** What a handler adds to its request's usage record. */
+/**
+ * What a handler adds to its request's usage record.
+ *
+ * @example
+ * const fields: UsageFields = { predictions_count: 3, compute_ms: 40 };
+ */
 export type UsageFields = Pick<UsageReport, 'predictions_count' | 'compute_ms'>;
 
 const fieldsByRequest = new WeakMap<object, UsageFields>();
