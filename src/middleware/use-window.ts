@@ -2,18 +2,21 @@ import type { UseCount } from './types';
 
 /** One hour: the window of `rate_limit_per_hour`. */
 export const HOUR_MS = 3_600_000;
+const SECOND_MS = 1_000;
 
 /**
- * A sliding one-hour count of a key's uses, as the auth service keeps it for validations. Uses
- * are kept as (time, count) pairs, so raising the count to what the auth service has seen costs
- * one entry however large the number.
+ * A sliding one-hour count of a key's uses, in one-second buckets (at most 3,600, however many
+ * uses). A bucket leaves the window an hour after the *end* of its second, so a use is counted
+ * up to a second longer than exactly, never shorter: the count never lets a key exceed its limit.
  *
  * @example
  * const window = new UseWindow();
  * window.count(10, Date.now()); // { allowed: true, limit: 10, remaining: 9, reset: … }
  */
 export class UseWindow {
-  #uses: { at: number; count: number }[] = [];
+  #buckets: { second: number; count: number }[] = [];
+  /** Index of the oldest bucket still in the window (older ones are dropped in batches). */
+  #start = 0;
   #total = 0;
 
   /** Counts one use at `now` if the hour holds fewer than `limit`. */
@@ -31,19 +34,29 @@ export class UseWindow {
   }
 
   #add(count: number, now: number): void {
-    const last = this.#uses.at(-1);
-    if (last?.at === now) last.count += count;
-    else this.#uses.push({ at: now, count });
+    const second = Math.floor(now / SECOND_MS);
+    const last = this.#buckets[this.#buckets.length - 1];
+    if (last && this.#buckets.length > this.#start && last.second === second) last.count += count;
+    else this.#buckets.push({ second, count });
     this.#total += count;
   }
 
   #prune(now: number): void {
-    let drop = 0;
-    while (drop < this.#uses.length && this.#uses[drop]!.at <= now - HOUR_MS) this.#total -= this.#uses[drop++]!.count;
-    if (drop > 0) this.#uses = this.#uses.slice(drop);
+    const buckets = this.#buckets;
+    while (this.#start < buckets.length && leavesAt(buckets[this.#start]!.second) <= now) this.#total -= buckets[this.#start++]!.count;
+    // Drop the passed buckets now and then, not on every call.
+    if (this.#start > 64 && this.#start * 2 > buckets.length) {
+      this.#buckets = buckets.slice(this.#start);
+      this.#start = 0;
+    }
   }
 
+  /** Epoch seconds when the oldest counted use leaves the window. */
   #reset(now: number): number {
-    return Math.ceil(((this.#uses[0]?.at ?? now) + HOUR_MS) / 1000);
+    const oldest = this.#buckets[this.#start];
+    return Math.ceil((oldest ? leavesAt(oldest.second) : now + HOUR_MS) / SECOND_MS);
   }
 }
+
+/** When the uses of one second have all left the hour. */
+const leavesAt = (second: number) => (second + 1) * SECOND_MS + HOUR_MS;

@@ -12,15 +12,18 @@ describe('rate limits with the cache', () => {
     expect(stub.calls.validations).toBe(1);
 
     const limited = await guard.check(bearer(api_key));
-    const resetAt = Math.ceil((stub.clock.now() + 3_600_000) / 1000);
+    // Uses are counted in whole seconds, to the end of their second: never a moment too short.
+    const resetAt = Math.floor(stub.clock.now() / 1000) + 1 + 3600;
     expect(limited).toEqual({
       ok: false,
       status: 429,
-      headers: { 'Retry-After': '3600', 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetAt) },
+      headers: { 'Retry-After': '3601', 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetAt) },
       body: { detail: 'Rate limit exceeded', error_code: 'rate_limited' },
     });
-    // A refused request is not a use: an hour after the first uses, the key is served again.
-    stub.clock.advance(3_600_000);
+    // A refused request is not a use: once the first uses have left the hour, the key is served again.
+    stub.clock.advance(3_600_999);
+    expect((await guard.check(bearer(api_key))).ok).toBe(false);
+    stub.clock.advance(1);
     expect((await guard.check(bearer(api_key))).ok).toBe(true);
   });
 
