@@ -57,7 +57,8 @@ describe('the packed package in a fresh project', () => {
     expect(JSON.parse(stdout)).toEqual({ client: 'function', mask: 'hk_live_AbC***', handlers: 'function' });
   });
 
-  it('type-checks a TypeScript user of both entries, and rejects a wrong field', async () => {
+  // tsc in a fresh project takes a while on a busy machine: the limit is its own (120 s).
+  it('type-checks a TypeScript user of both entries, and rejects a wrong field', { timeout: 150_000 }, async () => {
     await writeFile(
       join(project, 'app.ts'),
       `import { HokusaiAuth, type ValidationResult } from '@hokusai/auth';
@@ -81,7 +82,7 @@ describe('the packed package in a fresh project', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('loads /middleware from ESM and CommonJS and type-checks it, with neither express nor fastify installed', async () => {
+  it('loads /middleware from ESM and CommonJS and type-checks it, with neither express nor fastify installed', { timeout: 180_000 }, async () => {
     const use = `createKeyGuard({ auth: new HokusaiAuth({ baseUrl: 'http://127.0.0.1:8787' }), service_id: 'prediction' })`;
     await writeFile(
       join(project, 'middleware.mjs'),
