@@ -1,9 +1,10 @@
-// The quickstart as published (shared/seed/authentication-quickstart.txt), cut into the commands
-// it tells a reader to run, so tests can run them word for word with only the host changed.
+// The quickstart as published, kept verbatim in fixtures/authentication-quickstart.txt (the
+// repository reads nothing outside itself), cut into the commands it tells a reader to run, so
+// tests can run them word for word with only the host changed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SEED_FILE = fileURLToPath(new URL('../../../shared/seed/authentication-quickstart.txt', import.meta.url));
+export const SEED_FILE = fileURLToPath(new URL('./fixtures/authentication-quickstart.txt', import.meta.url));
 const PUBLIC_HOSTS = /https:\/\/(auth|api)\.hokus\.ai/g;
 
 /** The seed's lines. */
