@@ -8,6 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { kib } from './lib/units';
 
 const BUDGET_BYTES = 6 * 1024;
 const root = resolve(import.meta.dirname, '..');
@@ -48,7 +49,6 @@ async function measure(name: string, contents: string): Promise<Row> {
   return { name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
 }
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB (${bytes} B)`;
 
 const rows: Row[] = [];
 for (const [name, contents] of Object.entries(entries)) rows.push(await measure(name, contents));
@@ -57,11 +57,11 @@ const [ours] = rows as [Row, Row];
 console.log('| bundle | min | min+gzip | budget |');
 console.log('|---|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.name} | ${kB(row.minified)} | ${kB(row.gzipped)} | ${row === ours ? `≤ ${kB(BUDGET_BYTES)}` : '–'} |`);
+  console.log(`| ${row.name} | ${kib(row.minified)} | ${kib(row.gzipped)} | ${row === ours ? `≤ ${kib(BUDGET_BYTES)}` : '–'} |`);
 }
 
 const problems: string[] = [];
-if (ours.gzipped > BUDGET_BYTES) problems.push(`over budget: ${kB(ours.gzipped)} > ${kB(BUDGET_BYTES)}`);
+if (ours.gzipped > BUDGET_BYTES) problems.push(`over budget: ${kib(ours.gzipped)} > ${kib(BUDGET_BYTES)}`);
 const zod = ours.inputs.filter((input) => /node_modules\/zod\//.test(input));
 if (zod.length) problems.push(`the main entry bundles zod (${zod[0]})`);
 const nodeBuiltins = ours.inputs.filter((input) => input.startsWith('node:'));
@@ -71,4 +71,4 @@ if (problems.length) {
   for (const problem of problems) console.error(`size: ${problem}`);
   process.exit(1);
 }
-console.log(`\nsize: ok (${kB(ours.gzipped)} of ${kB(BUDGET_BYTES)}; ${(ours.gzipped / rows[1]!.gzipped).toFixed(2)}x openapi-fetch alone)`);
+console.log(`\nsize: ok (${kib(ours.gzipped)} of ${kib(BUDGET_BYTES)}; ${(ours.gzipped / rows[1]!.gzipped).toFixed(2)}x openapi-fetch alone)`);
