@@ -127,7 +127,7 @@ try {
 
   // The test controls work in the page too.
   const seeded = await hokusai.controls.seedKey({ name: 'seeded', service_id: 'platform', expires_in_days: 1 });
-  hokusai.controls.failNext({ path: '/api/v1/keys/validate', status: 503, retryAfter: 0 });
+  hokusai.controls.failNext({ path: '/api/v1/keys/validate', status: 503, retry_after: 0 });
   const retried = await new HokusaiAuth({ maxRetries: 1 }).validate(seeded.api_key);
   report.retried = { is_valid: retried.is_valid, pendingAfter: hokusai.controls.pendingFailures().length };
 

@@ -320,7 +320,7 @@ describe('requests the hot path leaves to the general path', () => {
   });
 
   it('every call while a test control has a failure pending', async () => {
-    directServer.app.controls.failNext({ method: 'POST', path: '/api/v1/keys/validate', status: 503, retryAfter: 2 });
+    directServer.app.controls.failNext({ method: 'POST', path: '/api/v1/keys/validate', status: 503, retry_after: 2 });
     const before = directServer.generalCalls;
     const failed = await directServer.send({ headers: withId({ authorization: `Bearer ${KEYS.open}` }) });
     expect(failed.status).toBe(503);

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
-import type { FailNextOptions } from '../../src/server/test-controls';
 import { ManualClock } from '../../src/server';
 import { startServer, type RunningServer } from '../../src/server/node';
 import { controlScenarios, SEEDED_KEY, type ControlledStub } from './scenarios';
@@ -27,10 +26,6 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
   return JSON.parse(text) as T;
 }
 
-function toWire({ retryAfter, ...rule }: FailNextOptions) {
-  return retryAfter === undefined ? rule : { ...rule, retry_after: retryAfter };
-}
-
 beforeAll(async () => {
   server = await startServer({ port: 0, adminToken: ADMIN, testControls: true, clock: new ManualClock('2025-01-15T10:30:00Z'), quiet: true });
   plain = await startServer({ port: 0, adminToken: ADMIN, memory: true, quiet: true });
@@ -39,12 +34,9 @@ beforeAll(async () => {
     adminToken: ADMIN,
     controls: {
       seedKey: (input) => control('POST', '/keys', input),
-      failNext: async (rule) => void (await control('POST', '/failures', toWire(rule))),
-      pendingFailures: async () =>
-        (await control<{ failures: { retry_after: unknown }[] }>('GET', '/failures')).failures.map(({ retry_after, ...rest }) => ({
-          ...rest,
-          retryAfter: retry_after,
-        })) as never,
+      // The same body as the in-process call: one spelling for both.
+      failNext: async (rule) => void (await control('POST', '/failures', rule)),
+      pendingFailures: async () => (await control<{ failures: never }>('GET', '/failures')).failures,
       advanceClock: async (ms) => void (await control('POST', '/clock/advance', { ms })),
       reset: async () => void (await control('POST', '/reset')),
     },

@@ -60,13 +60,13 @@ export function controlScenarios(stub: () => ControlledStub): void {
   describe("a user's retry logic (HokusaiAuth's retries) against injected failures", () => {
     it('rides out two 503s with Retry-After and gets the answer on the third attempt', async () => {
       await seed();
-      await stub().controls.failNext({ method: 'POST', path: '/api/v1/keys/validate', times: 2, status: 503, retryAfter: 0 });
+      await stub().controls.failNext({ method: 'POST', path: '/api/v1/keys/validate', times: 2, status: 503, retry_after: 0 });
       expect(await client().validate(SEEDED_KEY)).toMatchObject({ is_valid: true });
       expect(await stub().controls.pendingFailures()).toEqual([]);
     });
 
     it('gives up after maxRetries with the last status as a typed error', async () => {
-      await stub().controls.failNext({ path: '/health', times: 5, status: 503, retryAfter: 0 });
+      await stub().controls.failNext({ path: '/health', times: 5, status: 503, retry_after: 0 });
       const error = await client({ maxRetries: 2 }).health().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InternalServerError);
       expect(error).toMatchObject({ status: 503, detail: 'Service unavailable' });
@@ -74,7 +74,7 @@ export function controlScenarios(stub: () => ControlledStub): void {
     });
 
     it('retries a create after a 503 with the same Idempotency-Key: exactly one key exists', async () => {
-      await stub().controls.failNext({ method: 'POST', path: '/api/v1/keys', status: 503, retryAfter: 0 });
+      await stub().controls.failNext({ method: 'POST', path: '/api/v1/keys', status: 503, retry_after: 0 });
       const auth = client();
       const { key_info } = await auth.keys.create({ name: 'retried', service_id: 'prediction' });
       expect((await auth.keys.list()).map((key) => key.key_id)).toEqual([key_info.key_id]);
@@ -82,7 +82,7 @@ export function controlScenarios(stub: () => ControlledStub): void {
     });
 
     it('does not wait for a Retry-After longer than maxRetryDelayMs: RateLimitError carries it', async () => {
-      await stub().controls.failNext({ method: 'GET', path: '/api/v1/keys', times: 2, status: 429, retryAfter: 120 });
+      await stub().controls.failNext({ method: 'GET', path: '/api/v1/keys', times: 2, status: 429, retry_after: 120 });
       const error = await client({ maxRetryDelayMs: 60_000 }).keys.list().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RateLimitError);
       expect((error as RateLimitError).retryAfterMs).toBe(120_000);

@@ -42,7 +42,7 @@ export interface ClockControl {
  * @example
  * const { controls } = createApp({ adminToken: 'secret' });
  * await controls.seedKey({ api_key: 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456', name: 'fixture', service_id: 'prediction' });
- * controls.failNext({ path: '/api/v1/keys/validate', status: 503, retryAfter: 1 });
+ * controls.failNext({ path: '/api/v1/keys/validate', status: 503, retry_after: 1 });
  * controls.clock.advance(3_600_000);
  * controls.reset();
  */

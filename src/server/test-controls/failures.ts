@@ -8,7 +8,7 @@ import { issuesToFieldErrors } from '../http/zod-issues';
  * pattern with `:name` segments and a `*` wildcard (`/api/v1/keys/:key_id`, `/api/v1/usage/*`).
  *
  * @example
- * const rule: FailNextOptions = { method: 'POST', path: '/api/v1/keys/validate', times: 2, status: 503, retryAfter: 1 };
+ * const rule: FailNextOptions = { method: 'POST', path: '/api/v1/keys/validate', times: 2, status: 503, retry_after: 1 };
  */
 export interface FailNextOptions {
   method?: string;
@@ -17,8 +17,8 @@ export interface FailNextOptions {
   times?: number;
   /** Status of the answer; default 503. Ignored with `drop`. */
   status?: number;
-  /** `Retry-After` header: seconds, or an HTTP date. */
-  retryAfter?: number | string;
+  /** `Retry-After` header: seconds, or an HTTP date. Snake_case, like every body of the API and the HTTP route. */
+  retry_after?: number | string;
   /** JSON body of the answer; default `{"detail": "<reason phrase>"}`. */
   body?: unknown;
   /** Extra response headers. */
@@ -31,7 +31,7 @@ export interface FailNextOptions {
  * A rule waiting to fire, as `pendingFailures()` and `GET /__hokusai/failures` show it.
  *
  * @example
- * controls.pendingFailures(); // [{ id: 1, method: 'POST', path: '/api/v1/keys', remaining: 1, status: 503, retryAfter: null, drop: false }]
+ * controls.pendingFailures(); // [{ id: 1, method: 'POST', path: '/api/v1/keys', remaining: 1, status: 503, retry_after: null, drop: false }]
  */
 export interface PendingFailure {
   id: number;
@@ -39,7 +39,7 @@ export interface PendingFailure {
   path: string;
   remaining: number;
   status: number;
-  retryAfter: number | string | null;
+  retry_after: number | string | null;
   drop: boolean;
 }
 
@@ -59,25 +59,14 @@ const shape = {
     .regex(/^\/[^?#\s]*$/, 'Must be a path starting with / (no query string), e.g. /api/v1/keys/validate'),
   times: z.number().int().min(1).max(10_000).default(1),
   status: z.number().int().min(200).max(599).default(503),
-  retryAfter: z.union([z.number().int().min(0), z.string().min(1).max(100)]).optional(),
+  retry_after: z.union([z.number().int().min(0), z.string().min(1).max(100)]).optional(),
   body: z.unknown().optional(),
   headers: z.record(z.string().regex(HEADER_NAME, 'Must be a header name'), z.string().max(1000)).optional(),
   drop: z.boolean().default(false),
 };
 
-const failNextSchema = z.strictObject(shape);
-
-/** The same rule as sent to `POST /__hokusai/failures`: snake_case like the rest of the API. */
-export const failNextWireSchema = z.strictObject({
-  method: shape.method,
-  path: shape.path,
-  times: shape.times,
-  status: shape.status,
-  retry_after: shape.retryAfter,
-  body: shape.body,
-  headers: shape.headers,
-  drop: shape.drop,
-});
+/** A rule, in process (`controls.failNext`) and as sent to `POST /__hokusai/failures`: the same spelling. */
+export const failNextSchema = z.strictObject(shape);
 
 type Rule = z.output<typeof failNextSchema> & { id: number; remaining: number; matches: RegExp };
 
@@ -149,7 +138,7 @@ export class FailureQueue {
 function failureResponse(rule: Rule): Response {
   const headers = new Headers(rule.headers);
   headers.set('Content-Type', 'application/json');
-  if (rule.retryAfter !== undefined) headers.set('Retry-After', String(rule.retryAfter));
+  if (rule.retry_after !== undefined) headers.set('Retry-After', String(rule.retry_after));
   const body = rule.body === undefined ? { detail: REASONS[rule.status] ?? 'Injected failure' } : rule.body;
   return new Response(JSON.stringify(body), { status: rule.status, headers });
 }
@@ -161,7 +150,7 @@ function describe(rule: Rule): PendingFailure {
     path: rule.path,
     remaining: rule.remaining,
     status: rule.status,
-    retryAfter: rule.retryAfter ?? null,
+    retry_after: rule.retry_after ?? null,
     drop: rule.drop,
   };
 }

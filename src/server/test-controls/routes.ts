@@ -8,8 +8,7 @@ import type { ServerHono } from '../routes/deps';
 import { resource } from '../routes/resource';
 import type { ClockControl, TestControls } from './controls';
 import { toEpochMs } from './controllable-clock';
-import { failNextWireSchema } from './failures';
-import type { PendingFailure } from './failures';
+import { failNextSchema } from './failures';
 import { TEST_CONTROL_PREFIX } from './middleware';
 import type { SeedKeyInput } from './seed-key';
 
@@ -72,13 +71,12 @@ export function registerTestControlRoutes(app: ServerHono, controls: TestControl
     POST: [admin, async (c) => json(await controls.seedKey((await readJsonObject(c)) as unknown as SeedKeyInput), 201)],
   });
   resource(app, at('/failures'), {
-    GET: [admin, () => json({ failures: controls.pendingFailures().map(toWire) })],
+    GET: [admin, () => json({ failures: controls.pendingFailures() })],
     POST: [
       admin,
       async (c) => {
-        const { retry_after, ...rule } = parseWith(failNextWireSchema, await readJsonObject(c), 'Invalid failure rule');
-        const added = controls.failNext({ ...rule, ...(retry_after === undefined ? {} : { retryAfter: retry_after }) });
-        return json({ failure: toWire(added) }, 201);
+        const rule = parseWith(failNextSchema, await readJsonObject(c), 'Invalid failure rule');
+        return json({ failure: controls.failNext(rule) }, 201);
       },
     ],
     DELETE: [
@@ -103,8 +101,4 @@ export function registerTestControlRoutes(app: ServerHono, controls: TestControl
 function clockState(clock: ClockControl) {
   const now = clock.now();
   return { now: new Date(now).toISOString(), epoch_ms: now };
-}
-
-function toWire({ retryAfter, ...rest }: PendingFailure) {
-  return { ...rest, retry_after: retryAfter };
 }
