@@ -9,7 +9,11 @@ import type { HokusaiAuthApp } from './app';
 import type { Clock } from './clock';
 import type { ServerLogger } from './http/errors';
 import { nodeHmacHasher } from './node-hasher';
+import { withApiDescription } from './api-description';
+import type { ApiDescription } from './api-description';
 import { withDirectValidation } from './node-listener';
+import { withRequestLog } from './request-log';
+import type { RequestLogOptions } from './request-log';
 import { MemoryStore } from './store/memory';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -18,6 +22,9 @@ import { isDroppedConnection } from './test-controls/dropped-connection';
 export { SqliteStore } from './store/sqlite';
 export type { SqliteStoreOptions } from './store/sqlite';
 export { nodeHmacHasher } from './node-hasher';
+export { readApiDescription } from './api-description';
+export type { ApiDescription } from './api-description';
+export type { RequestLogFormat, RequestLogOptions } from './request-log';
 
 /**
  * Options of `startServer`. Without `dataFile` the keys live in memory.
@@ -45,6 +52,10 @@ export interface StartServerOptions {
   shutdownGraceMs?: number;
   /** Serve the test controls under `/__hokusai/*` (admin token required); `app.controls` works either way. */
   testControls?: boolean;
+  /** Log one line per request (off by default; the command-line server turns it on). */
+  requestLog?: RequestLogOptions;
+  /** Serve `/openapi.json`, `/openapi.yaml`, `/docs` and `/` from these texts (see `readApiDescription`). */
+  apiDescription?: ApiDescription;
 }
 
 /**
@@ -93,7 +104,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   let server: ReturnType<typeof serve>;
   try {
-    server = await listen(app, options.port ?? 8787, host);
+    server = await listen(app, options.port ?? 8787, host, options);
   } catch (error) {
     if (ownsStore) store.close();
     throw error;
@@ -127,7 +138,7 @@ function openStore(options: StartServerOptions): Store {
   return new SqliteStore({ filename: options.dataFile });
 }
 
-function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+function listen(app: HokusaiAuthApp, port: number, hostname: string, extras: StartServerOptions): Promise<ReturnType<typeof serve>> {
   return new Promise((resolve, reject) => {
     const server = serve(
       {
@@ -136,7 +147,7 @@ function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<Re
         hostname,
         // @hono/node-server's listener, with the validate route's hot path in front.
         createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
-          createServer(serverOptions, withDirectValidation(app, listener))) as typeof createServer,
+          createServer(serverOptions, withExtras(withDirectValidation(app, listener), extras))) as typeof createServer,
       },
       () => {
         server.off('error', reject);
@@ -145,6 +156,12 @@ function listen(app: HokusaiAuthApp, port: number, hostname: string): Promise<Re
     );
     server.once('error', reject);
   });
+}
+
+/** The API description's pages in front of the app, and the request log around everything. */
+function withExtras(listener: RequestListener, extras: StartServerOptions): RequestListener {
+  const described = extras.apiDescription ? withApiDescription(listener, extras.apiDescription) : listener;
+  return extras.requestLog ? withRequestLog(described, extras.requestLog) : described;
 }
 
 function closeIdle(server: unknown): void {
