@@ -1,6 +1,7 @@
 import { ConfigurationError, HokusaiAuth } from '../client';
 import type { OptionValues } from './command';
 import type { CliIo } from './io';
+import { PRODUCTION_NOTICE } from './server-hints';
 import { stringOption } from './options';
 import { UsageError } from './usage-error';
 
@@ -17,6 +18,7 @@ const MAX_RETRY_DELAY_MS = 5_000;
 export function clientFor(values: OptionValues, io: CliIo, command: string): HokusaiAuth {
   const baseUrl = stringOption(values, 'url') ?? nonEmpty(io.env.HOKUSAI_AUTH_URL);
   const adminToken = stringOption(values, 'admin-token') ?? nonEmpty(io.env.HOKUSAI_ADMIN_TOKEN);
+  if (baseUrl === undefined) io.stderr(PRODUCTION_NOTICE);
   try {
     return new HokusaiAuth({
       ...(baseUrl !== undefined ? { baseUrl } : {}),

@@ -2,6 +2,7 @@
 import { ConfigurationError, HokusaiAuthError, MissingAdminTokenError } from '../client';
 import type { CliIo } from './io';
 import { BIN } from './help';
+import { hintFor } from './server-hints';
 import { UsageError } from './usage-error';
 
 /** Exit status for an API error or an unreachable server. @example process.exitCode = EXIT_API_ERROR; */
@@ -25,7 +26,7 @@ export function reportError(error: unknown, io: CliIo): number {
     return EXIT_USAGE;
   }
   if (error instanceof HokusaiAuthError) {
-    io.stderr(describeApiError(error));
+    io.stderr(describeApiError(error) + hintFor(error, io));
     return EXIT_API_ERROR;
   }
   // A bug of this CLI, not of the call: keep it short, without a stack of internals.
