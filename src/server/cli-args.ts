@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { QUICKSTART_ADMIN_TOKEN } from './quickstart';
+import type { RequestLogFormat } from './request-log';
 
 /** The settings `npm start` runs with. */
 export interface MainSettings {
@@ -7,7 +8,16 @@ export interface MainSettings {
   host: string;
   dataFile: string | undefined;
   adminToken: string | undefined;
+  /** Where `adminToken` comes from; undefined: kept in the data folder, or generated in memory mode. */
+  adminTokenSource?: 'flag' | 'env' | 'quickstart';
+  /** HOKUSAI_ADMIN_TOKEN is set but --quickstart's token is in force (the banner says so). */
+  envTokenIgnored?: boolean;
+  /** Replace the admin token kept in the data folder with a new one. */
+  rotateAdminToken?: boolean;
+  /** No banner and no request log: only the base URL on stdout. */
   quiet: boolean;
+  /** The request log's format on stderr (one line per request). */
+  logFormat: RequestLogFormat;
   /** Serve the `/__hokusai/*` test-control routes (present only when asked for). */
   testControls?: boolean;
   /** Admin token `YOUR_ADMIN_TOKEN` and the quickstart's key seeded (present only when asked for). */
@@ -32,14 +42,19 @@ Options:
   --host <address>     Interface to listen on (default: 127.0.0.1)
   --data <file>        SQLite file to keep keys and usage in (default: ${DEFAULT_DATA_FILE})
   --memory             Keep everything in memory (lost on exit)
-  --admin-token <t>    Admin token (default: $HOKUSAI_ADMIN_TOKEN, else a new one, printed once)
+  --admin-token <t>    Admin token (default: $HOKUSAI_ADMIN_TOKEN, else the one kept in
+                       the data folder's admin-token file, made on the first start; with
+                       --memory a new one every start)
+  --rotate-admin-token Replace the kept admin token with a new one
   --test-controls      Serve the test controls under /__hokusai/* (admin token required):
                        move the clock, seed keys, inject failures, reset. Implies --memory
                        unless --data is given
   --quickstart         Run the quickstart word for word: admin token YOUR_ADMIN_TOKEN (unless
-                       given) and its example key hk_test_AbCd...3456 seeded. Implies --memory
-                       unless --data is given. For local use only
-  --quiet              Print only the base URL
+                       --admin-token is given; HOKUSAI_ADMIN_TOKEN is ignored) and its example
+                       key hk_test_AbCd...3456 seeded. Implies --memory unless --data is given.
+                       For local use only
+  --log-format <f>     Request log on stderr, one line per request: text (default) or json
+  --quiet              Print only the base URL: no banner, no request log
   -h, --help           Show this help
 
 Stops on Ctrl+C (SIGINT) or SIGTERM: finishes in-flight requests, closes the store, exits with 0.
@@ -57,7 +72,9 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       data: { type: 'string' },
       memory: { type: 'boolean', default: false },
       'admin-token': { type: 'string' },
+      'rotate-admin-token': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'log-format': { type: 'string', default: 'text' },
       'test-controls': { type: 'boolean', default: false },
       quickstart: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -68,17 +85,32 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
     throw new TypeError(`--port must be an integer from 0 to 65535 (got ${JSON.stringify(portText)})`);
   }
   if (values.memory && values.data !== undefined) throw new TypeError('Use either --data or --memory, not both');
-  const adminToken = values['admin-token'] ?? (env.HOKUSAI_ADMIN_TOKEN || undefined) ?? (values.quickstart ? QUICKSTART_ADMIN_TOKEN : undefined);
+  const logFormat = values['log-format'];
+  if (logFormat !== 'text' && logFormat !== 'json') throw new TypeError(`--log-format must be text or json (got ${JSON.stringify(logFormat)})`);
+  // One token is in force: the flag, else the quickstart's (its commands send it), else the environment's.
+  const envToken = env.HOKUSAI_ADMIN_TOKEN || undefined;
+  const adminTokenSource = values['admin-token'] !== undefined ? 'flag' : values.quickstart ? 'quickstart' : envToken !== undefined ? 'env' : undefined;
+  const adminToken = adminTokenSource === 'flag' ? values['admin-token'] : adminTokenSource === 'quickstart' ? QUICKSTART_ADMIN_TOKEN : envToken;
   if (adminToken !== undefined && (adminToken.trim() === '' || /\s/.test(adminToken))) {
     throw new TypeError('The admin token must be non-empty and contain no spaces');
+  }
+  const dataFile = values.memory ? undefined : (values.data ?? (values['test-controls'] || values.quickstart ? undefined : DEFAULT_DATA_FILE));
+  if (values['rotate-admin-token'] && (adminTokenSource !== undefined || dataFile === undefined)) {
+    throw new TypeError(
+      '--rotate-admin-token replaces the token kept in the data folder: it does not apply with --admin-token, HOKUSAI_ADMIN_TOKEN, --quickstart or --memory',
+    );
   }
   return {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
     // A server for tests starts empty every time unless a data file is asked for.
-    dataFile: values.memory ? undefined : (values.data ?? (values['test-controls'] || values.quickstart ? undefined : DEFAULT_DATA_FILE)),
+    dataFile,
     adminToken,
+    ...(adminTokenSource ? { adminTokenSource } : {}),
+    ...(adminTokenSource === 'quickstart' && envToken !== undefined ? { envTokenIgnored: true } : {}),
+    ...(values['rotate-admin-token'] ? { rotateAdminToken: true } : {}),
     quiet: values.quiet,
+    logFormat,
     ...(values['test-controls'] ? { testControls: true } : {}),
     ...(values.quickstart ? { quickstart: true } : {}),
     help: values.help,

@@ -1,10 +1,20 @@
 // The command-line server, shared by `npm start` (src/server/main.ts) and `hokusai-auth mock`:
 // parse the options, start, print how to use it, run until SIGINT/SIGTERM. Starts nothing on import.
+import { fileURLToPath } from 'node:url';
+import { keptAdminToken } from './admin-token-file';
+import { readApiDescription } from './api-description';
 import { DEFAULT_DATA_FILE, parseMainArgs, usage } from './cli-args';
 import type { MainSettings } from './cli-args';
 import { startServer } from './node';
 import type { RunningServer } from './node';
-import { QUICKSTART_ADMIN_TOKEN, seedQuickstartKey } from './quickstart';
+import { seedQuickstartKey } from './quickstart';
+import { memoryFallbackNotice, sqliteUnavailable } from './sqlite-fallback';
+import { startupBanner } from './startup-banner';
+import { whenNpmExits } from './stop-with-npm';
+import type { AdminTokenOrigin } from './startup-banner';
+
+// The package root, two folders up both from src/server/ (npm start) and from dist/cli/ (the bin).
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where the server command writes, and what it reads. */
 export interface ServerCommandIo {
@@ -36,36 +46,65 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
   }
 
   let server: RunningServer;
+  let origin: AdminTokenOrigin;
   try {
+    // The default store needs an optional peer: without it, run in memory rather than fail. An
+    // explicit --data fails with the install command. Either way before any file is written.
+    const unavailable = settings.dataFile ? sqliteUnavailable() : undefined;
+    if (unavailable !== undefined && settings.dataFile !== DEFAULT_DATA_FILE) throw new Error(unavailable);
+    if (unavailable !== undefined) {
+      io.stderr(memoryFallbackNotice(settings.dataFile!));
+      settings = { ...settings, dataFile: undefined };
+    }
+    const kept = settings.adminToken === undefined && settings.dataFile ? keptAdminToken(settings.dataFile, { rotate: settings.rotateAdminToken ?? false }) : undefined;
+    const adminToken = settings.adminToken ?? kept?.token;
     server = await startServer({
       port: settings.port,
       host: settings.host,
       ...(settings.dataFile ? { dataFile: settings.dataFile } : { memory: true }),
-      ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+      ...(adminToken ? { adminToken } : {}),
       quiet: settings.quiet,
       testControls: settings.testControls ?? false,
+      ...(settings.quiet ? {} : { requestLog: { format: settings.logFormat, write: io.stderr } }),
+      apiDescription: readApiDescription(PACKAGE_ROOT),
     });
+    origin = settings.adminTokenSource
+      ? { kind: settings.adminTokenSource }
+      : kept
+        ? { kind: 'kept', ...kept }
+        : { kind: 'memory', token: server.adminToken };
     if (settings.quickstart) await seedQuickstartKey(server.app);
   } catch (error) {
-    io.stderr(`Could not start the server: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`Could not start the server: ${startFailure(error, settings)}\n`);
     return 1;
   }
 
   // Listen for the stop signals before printing the URL: whoever waits for it may signal at once.
   const stopped = waitForStop(server, settings.quiet, io);
-  const generatedToken = settings.adminToken ? undefined : server.adminToken;
-  io.stdout(settings.quiet ? `${server.url}\n` : `${startupBanner(server.url, settings, generatedToken)}\n`);
+  io.stdout(settings.quiet ? `${server.url}\n` : startupBanner(server.url, settings, origin));
   return stopped;
 }
 
-/** Resolves with the exit status once a signal has stopped the server; a second signal exits at once. */
+/** The reason a start failed, with the fix when there is an obvious one. */
+function startFailure(error: unknown, settings: MainSettings): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    return `${message}: port ${settings.port} is taken (another server still running?). Choose another with --port <n> or PORT=<n>, or 0 for any free port.`;
+  }
+  return message;
+}
+
+/**
+ * Resolves with the exit status once a signal (or, run by npm, npm's exit) has stopped the
+ * server; a second signal exits at once.
+ */
 function waitForStop(server: RunningServer, quiet: boolean, io: ServerCommandIo): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
+    const stop = (reason: string) => {
       if (stopping) process.exit(1);
       stopping = true;
-      if (!quiet) io.stdout(`\n${signal} received: finishing in-flight requests and closing the store...\n`);
+      if (!quiet) io.stdout(`\n${reason}: finishing in-flight requests and closing the store...\n`);
       server.close().then(
         () => done(0),
         (error: unknown) => {
@@ -74,50 +113,15 @@ function waitForStop(server: RunningServer, quiet: boolean, io: ServerCommandIo)
         },
       );
     };
+    const onSignal = (signal: NodeJS.Signals) => stop(`${signal} received`);
+    const cancelNpmWatch = whenNpmExits(io.env, () => stop('npm exited'));
     const done = (code: number) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      cancelNpmWatch();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       resolve(code);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
-}
-
-/** URL, store, the generated token (once) and the quickstart's first curl line. */
-function startupBanner(url: string, settings: MainSettings, generatedToken: string | undefined): string {
-  const lines = [
-    `Hokusai auth server listening on ${url}`,
-    settings.dataFile
-      ? `Store: SQLite file ${settings.dataFile}${settings.dataFile === DEFAULT_DATA_FILE ? ' (default; --memory to keep nothing)' : ''}`
-      : 'Store: memory (everything is lost when the server stops)',
-  ];
-  if (settings.testControls) lines.push(`Test controls: on, under ${url}/__hokusai/ (admin token required)`);
-  if (settings.quickstart) {
-    lines.push(
-      `Quickstart mode: admin token ${QUICKSTART_ADMIN_TOKEN}, and the quickstart's example key is seeded,`,
-      'so every command of the quickstart works with only the host changed. For local use only.',
-    );
-  } else if (generatedToken) {
-    lines.push(
-      `Admin token (generated, shown only now): ${generatedToken}`,
-      'Set HOKUSAI_ADMIN_TOKEN or pass --admin-token to choose your own.',
-    );
-  }
-  lines.push(
-    '',
-    settings.quickstart ? 'Quickstart step 1:' : 'Quickstart step 1 (replace YOUR_ADMIN_TOKEN with the admin token):',
-    `curl -X POST ${url}/api/v1/keys \\`,
-    '-H "Authorization: Bearer YOUR_ADMIN_TOKEN" \\',
-    '-H "Content-Type: application/json" \\',
-    "-d '{",
-    '"name": "My First Key",',
-    '"service_id": "prediction",',
-    '"scopes": ["predict"],',
-    '"environment": "test"',
-    "}'",
-    '',
-    'Press Ctrl+C to stop.',
-  );
-  return lines.join('\n');
 }
