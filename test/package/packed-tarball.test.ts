@@ -1,10 +1,13 @@
-// What a user gets from the registry: the packed tarball installed into a fresh project outside
-// the repo. Its main entry, `/msw` and `/middleware` import in ESM and CommonJS, their types
-// check under node16 resolution, and `npx hokusai-auth --help` runs.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+// What a user gets from the registry: the tarball `npm pack` makes in a fresh clone (no dist/:
+// the prepack build makes it), installed into a fresh project outside the repo. Its main entry,
+// `/msw` and `/middleware` import in ESM and CommonJS, their types check under node16
+// resolution, and `npx hokusai-auth` runs, the local server included, without the optional
+// better-sqlite3.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,26 +17,87 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const MSW_VERSION = (await import('msw/package.json', { with: { type: 'json' } })).default.version;
 let project: string;
+let clone: string;
+let tarball: string;
+
+/**
+ * The working tree as a fresh clone has it (tracked and new files, nothing ignored: no dist/),
+ * with the repository's node_modules linked in so its build tools run without another install.
+ */
+async function freshClone(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hokusai-auth-clone-'));
+  const { stdout } = await run('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  for (const file of stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await copyFile(join(ROOT, file), join(dir, file));
+  }
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'hokusai-auth-user-'));
-  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: ROOT, timeout: 120_000 });
-  const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack produced no tarball (is dist/ built? run `npm run build`)');
+  clone = await freshClone();
+  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: clone, timeout: 240_000 });
+  tarball = (await readdir(project)).find((name) => name.endsWith('.tgz')) ?? '';
+  if (!tarball) throw new Error('npm pack produced no tarball');
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'user-app', private: true, type: 'module' }));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, `msw@${MSW_VERSION}`, '@types/node@20'], {
     cwd: project,
     timeout: 240_000,
   });
-}, 300_000);
+}, 480_000);
 
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
+  if (clone) await rm(clone, { recursive: true, force: true });
 });
 
 const node = (file: string) => run(process.execPath, [file], { cwd: project, timeout: 30_000 });
 
 describe('the packed package in a fresh project', () => {
+  it('ships the build of a clone that had no dist/: the bundles, the CLI, the spec and the /docs page', async () => {
+    const { stdout } = await run('tar', ['-tzf', join(project, tarball)]);
+    const files = stdout.split('\n');
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/openapi.json', 'dist/docs/index.html', 'spec/hokusai-auth.openapi.yaml']) {
+      expect(files).toContain(`package/${file}`);
+    }
+    expect(existsSync(join(project, 'node_modules/better-sqlite3'))).toBe(false);
+  });
+
+  it('runs `npx hokusai-auth mock` without better-sqlite3: in memory, saying so in one line, no data folder', async () => {
+    const mock = spawn('npx', ['--no-install', 'hokusai-auth', 'mock', '--port', '0'], {
+      cwd: project,
+      env: { ...process.env, HOKUSAI_ADMIN_TOKEN: '', PORT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    mock.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        mock.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk;
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (match) resolve(match[1]!);
+        });
+        mock.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${stderr}`)));
+      });
+      expect(stderr.split('\n').filter((line) => line.includes('better-sqlite3'))).toEqual([
+        expect.stringMatching(/^SQLite unavailable .*keeping everything in memory.*npm install better-sqlite3@12/),
+      ]);
+      expect(stdout).toContain('Store: memory');
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      // The installed package serves its own description.
+      expect((await fetch(`${url}/docs`)).status).toBe(200);
+      expect((await fetch(`${url}/openapi.json`)).status).toBe(200);
+      expect(existsSync(join(project, '.hokusai-auth'))).toBe(false);
+    } finally {
+      mock.kill('SIGTERM');
+    }
+  }, 60_000);
+
   it('imports the main entry and /msw as ES modules', async () => {
     await writeFile(
       join(project, 'esm.mjs'),
@@ -123,5 +187,5 @@ describe('the packed package in a fresh project', () => {
     const { stdout } = await run('npx', ['--no-install', 'hokusai-auth', '--help'], { cwd: project, timeout: 60_000 });
     expect(stdout).toContain('Usage: hokusai-auth <command> [options]');
     expect(stdout).toContain('keys create');
-  });
+  }, 90_000);
 });
