@@ -7,7 +7,7 @@ describe('failure policy', () => {
   it('fails closed: 503 with the auth service’s Retry-After when it answers 5xx', async () => {
     const stub = inProcessStub();
     const { api_key } = await stub.newKey();
-    stub.app.controls.failNext({ path: '/api/v1/keys/validate', status: 503, retryAfter: 7 });
+    stub.app.controls.failNext({ path: '/api/v1/keys/validate', status: 503, retry_after: 7 });
     const errors: unknown[] = [];
     const guard = stub.guard({ onError: (error) => errors.push(error) });
     expect(await guard.check(bearer(api_key))).toEqual({
