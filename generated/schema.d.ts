@@ -636,7 +636,11 @@ export interface components {
         };
         /** @description The outcome of a validation, told apart by `is_valid` (200 gives a success, 401 and 429 a failure). */
         ValidationResult: components["schemas"]["ValidationSuccess"] | components["schemas"]["ValidationFailure"];
-        /** @description One use of a key by a service. An unknown field gives 400. */
+        /**
+         * @description One use of a key by a service. An unknown field gives 400. Each number has a maximum, and
+         *     a record that would take one of the key's monthly totals (predictions, compute or response
+         *     time) past 9007199254740991 (2^53 - 1) gives 400 naming the field, so totals are exact.
+         */
         RecordUsageRequest: {
             /**
              * @description The service that served the request.
@@ -644,7 +648,8 @@ export interface components {
              */
             service_id: string;
             /**
-             * @description The endpoint that was called.
+             * @description The endpoint that was called. Statistics keep at most 1000 distinct endpoints per key
+             *     and month; records of further endpoints count under `(other)`.
              * @example /v1/predict
              */
             endpoint: string;
@@ -653,7 +658,10 @@ export interface components {
              * @example 200
              */
             status_code: number;
-            /** @example 142 */
+            /**
+             * @description At most a day.
+             * @example 142
+             */
             response_time_ms: number;
             /**
              * @default 0
@@ -661,6 +669,7 @@ export interface components {
              */
             predictions_count?: number;
             /**
+             * @description At most a day.
              * @default 0
              * @example 120
              */
@@ -846,6 +855,32 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description This client sent more than 10 wrong admin tokens in the last minute; wait `Retry-After` seconds. */
+        TooManyAdminAttempts: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The data store cannot serve the request right now: another process holds its write lock
+         *     (retry after `Retry-After` seconds), or its file is damaged (`/ready` then says 503). The
+         *     body never contains a stack or SQL.
+         */
+        StoreUnavailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description An unexpected server failure. The body never contains secrets. */
         InternalError: {
             headers: {
@@ -958,7 +993,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createApiKey: {
@@ -1001,7 +1038,9 @@ export interface operations {
             401: components["responses"]["AdminUnauthorized"];
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     validateApiKey: {
@@ -1085,6 +1124,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getApiKey: {
@@ -1121,7 +1161,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["KeyNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     revokeApiKey: {
@@ -1158,7 +1200,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["KeyNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     rotateApiKey: {
@@ -1213,7 +1257,9 @@ export interface operations {
             404: components["responses"]["KeyNotFound"];
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     recordUsage: {
@@ -1263,6 +1309,7 @@ export interface operations {
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getUsageStats: {
@@ -1305,7 +1352,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["KeyNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getBilling: {
@@ -1342,7 +1391,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["KeyNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getUsageAggregate: {
@@ -1388,7 +1439,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["TooManyAdminAttempts"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getHealth: {
@@ -1568,6 +1621,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
 }

@@ -151,15 +151,18 @@ export const zValidationResult = z.union([
 ]);
 
 /**
- * One use of a key by a service. An unknown field gives 400.
+ * One use of a key by a service. An unknown field gives 400. Each number has a maximum, and
+ * a record that would take one of the key's monthly totals (predictions, compute or response
+ * time) past 9007199254740991 (2^53 - 1) gives 400 naming the field, so totals are exact.
+ *
  */
 export const zRecordUsageRequest = z.object({
     service_id: z.string().min(1).max(200),
-    endpoint: z.string().min(1).max(2000),
+    endpoint: z.string().min(1).max(200),
     status_code: z.int().gte(100).lte(599),
-    response_time_ms: z.int().gte(0),
-    predictions_count: z.int().gte(0).optional().default(0),
-    compute_ms: z.int().gte(0).optional().default(0)
+    response_time_ms: z.int().gte(0).lte(86400000),
+    predictions_count: z.int().gte(0).lte(1000000).optional().default(0),
+    compute_ms: z.int().gte(0).lte(86400000).optional().default(0)
 });
 
 export const zEndpointCount = z.object({
