@@ -97,7 +97,7 @@ export function describeStoreContract(name: string, open: () => Store): void {
       const active = store.insertKey(newKey());
       const replacement = store.replaceKey(active.key_id, newKey());
       expect(store.findKeyById(active.key_id)?.is_active).toBe(false);
-      expect(store.findKeyById(replacement.key_id)?.is_active).toBe(true);
+      expect(store.findKeyById(replacement!.key_id)?.is_active).toBe(true);
     });
 
     it('leaves the old key active when the replacement cannot be inserted', () => {

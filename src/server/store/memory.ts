@@ -1,5 +1,13 @@
+import { periodOf } from '../engine/time';
 import { randomSecretHex } from './random-secret';
-import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
+import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
+import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
+
+/** The rollups of one key in one month: the total and one entry per endpoint. */
+interface MonthRollup {
+  total: UsageTotals;
+  endpoints: Map<string, EndpointUsage>;
+}
 
 /**
  * Options of `MemoryStore`.
@@ -27,6 +35,10 @@ export class MemoryStore implements Store {
   readonly #keyIdByHash = new Map<string, string>();
   readonly #usage: UsageRecord[] = [];
   readonly #usageByKey = new Map<string, UsageRecord[]>();
+  readonly #rollups = new Map<string, MonthRollup>();
+  // One copy of each service id and endpoint text: a flood of records for the same endpoint
+  // then costs one small object per record, not one string per record.
+  readonly #texts = new Map<string, string>();
   #nextSeq = 1;
   #nextUsageId = 1;
   #closed = false;
@@ -45,6 +57,8 @@ export class MemoryStore implements Store {
     this.#keyIdByHash.clear();
     this.#usage.length = 0;
     this.#usageByKey.clear();
+    this.#rollups.clear();
+    this.#texts.clear();
   }
 
   insertKey(key: NewStoredKey): StoredKey {
@@ -81,7 +95,7 @@ export class MemoryStore implements Store {
   setKeyActive(keyId: string, active: boolean): boolean {
     this.#assertOpen();
     const key = this.#keysById.get(keyId);
-    if (!key) return false;
+    if (!key || key.is_active === active) return false;
     key.is_active = active;
     return true;
   }
@@ -92,10 +106,10 @@ export class MemoryStore implements Store {
     if (key) key.last_used_at = lastUsedAt;
   }
 
-  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey {
+  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey | undefined {
     this.#assertOpen();
     const old = this.#keysById.get(oldKeyId);
-    if (!old) throw new Error('Key to replace does not exist');
+    if (!old?.is_active) return undefined;
     // Insert first: if it throws, the old key stays active (all-or-nothing like the SQL store).
     const inserted = this.insertKey(replacement);
     old.is_active = false;
@@ -104,12 +118,30 @@ export class MemoryStore implements Store {
 
   insertUsage(record: NewUsageRecord): UsageRecord {
     this.#assertOpen();
-    const stored: UsageRecord = { ...record, id: this.#nextUsageId++ };
+    const stored: UsageRecord = {
+      ...record,
+      service_id: this.#intern(record.service_id),
+      endpoint: this.#intern(record.endpoint),
+      id: this.#nextUsageId++,
+    };
+    this.#addToRollups(stored);
     this.#usage.push(stored);
     const perKey = this.#usageByKey.get(stored.key_id);
     if (perKey) perKey.push(stored);
     else this.#usageByKey.set(stored.key_id, [stored]);
     return { ...stored };
+  }
+
+  usageTotals(keyId: string, period: string): UsageTotals | undefined {
+    this.#assertOpen();
+    const rollup = this.#rollups.get(`${keyId} ${period}`);
+    return rollup && { ...rollup.total };
+  }
+
+  usageByEndpoint(keyId: string, period: string): EndpointUsage[] {
+    this.#assertOpen();
+    const rollup = this.#rollups.get(`${keyId} ${period}`);
+    return rollup ? [...rollup.endpoints.values()].map((entry) => ({ ...entry })) : [];
   }
 
   usageForKey(keyId: string, from: number, to: number): UsageRecord[] {
@@ -137,6 +169,30 @@ export class MemoryStore implements Store {
     this.#closed = true;
   }
 
+  #intern(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
+
+  #addToRollups(record: UsageRecord): void {
+    const id = `${record.key_id} ${periodOf(record.recorded_at)}`;
+    let rollup = this.#rollups.get(id);
+    if (!rollup) {
+      rollup = { total: emptyTotals(), endpoints: new Map() };
+      this.#rollups.set(id, rollup);
+    }
+    let endpoint = rollup.endpoints.get(record.endpoint);
+    if (!endpoint) {
+      const name = rollup.endpoints.size >= USAGE_ENDPOINTS_PER_MONTH ? USAGE_OTHER_ENDPOINT : record.endpoint;
+      endpoint = rollup.endpoints.get(name) ?? { endpoint: name, ...emptyTotals() };
+      rollup.endpoints.set(name, endpoint);
+    }
+    addRecord(rollup.total, record);
+    addRecord(endpoint, record);
+  }
+
   #assertOpen(): void {
     if (this.#closed) throw new Error('Store is closed');
   }
@@ -144,6 +200,18 @@ export class MemoryStore implements Store {
 
 function copyKey(key: StoredKey): StoredKey {
   return { ...key, scopes: [...key.scopes], allowed_ips: key.allowed_ips === null ? null : [...key.allowed_ips] };
+}
+
+function emptyTotals(): UsageTotals {
+  return { requests: 0, errors: 0, predictions: 0, compute_ms: 0, response_time_ms: 0 };
+}
+
+function addRecord(totals: UsageTotals, record: UsageRecord): void {
+  totals.requests += 1;
+  if (record.status_code >= 400) totals.errors += 1;
+  totals.predictions += record.predictions_count;
+  totals.compute_ms += record.compute_ms;
+  totals.response_time_ms += record.response_time_ms;
 }
 
 function inRange(records: UsageRecord[], from: number, to: number): UsageRecord[] {

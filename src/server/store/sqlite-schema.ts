@@ -2,7 +2,7 @@
  * The SQLite schema of `SqliteStore`, created on open. Only hashes of keys are stored. Bump
  * SCHEMA_VERSION and add a migration step when a table changes.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -42,4 +42,34 @@ CREATE TABLE IF NOT EXISTS usage_records (
 );
 CREATE INDEX IF NOT EXISTS usage_by_key_time ON usage_records (key_id, recorded_at);
 CREATE INDEX IF NOT EXISTS usage_by_time ON usage_records (recorded_at);
+-- Per key, month and endpoint; endpoint '' is the month's total. Kept with each record, so
+-- statistics and billing read O(endpoints) rows, not O(records).
+CREATE TABLE IF NOT EXISTS usage_rollups (
+  key_id            TEXT    NOT NULL,
+  period            TEXT    NOT NULL,
+  endpoint          TEXT    NOT NULL,
+  requests          INTEGER NOT NULL,
+  errors            INTEGER NOT NULL,
+  predictions       INTEGER NOT NULL,
+  compute_ms        INTEGER NOT NULL,
+  response_time_ms  INTEGER NOT NULL,
+  PRIMARY KEY (key_id, period, endpoint)
+) WITHOUT ROWID;
+-- Sliding rate-limit windows (float64 epoch-ms times), so a restart does not hand out a fresh budget.
+CREATE TABLE IF NOT EXISTS rate_windows (
+  key_id TEXT PRIMARY KEY,
+  times  BLOB NOT NULL
+);
+`;
+
+/** Rolls up the records of a version-1 database (no rollups yet); run once when upgrading it. */
+export const MIGRATE_1_TO_2_SQL = `
+INSERT OR REPLACE INTO usage_rollups
+  SELECT key_id, strftime('%Y-%m', recorded_at / 1000, 'unixepoch') AS period, endpoint, COUNT(*),
+         SUM(status_code >= 400), SUM(predictions_count), SUM(compute_ms), SUM(response_time_ms)
+  FROM usage_records GROUP BY key_id, period, endpoint;
+INSERT OR REPLACE INTO usage_rollups
+  SELECT key_id, strftime('%Y-%m', recorded_at / 1000, 'unixepoch') AS period, '', COUNT(*),
+         SUM(status_code >= 400), SUM(predictions_count), SUM(compute_ms), SUM(response_time_ms)
+  FROM usage_records GROUP BY key_id, period;
 `;

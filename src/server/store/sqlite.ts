@@ -4,9 +4,12 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { periodOf } from '../engine/time';
 import { randomSecretHex } from './random-secret';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
-import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
+import { assertIntact } from './sqlite-integrity';
+import { MIGRATE_1_TO_2_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
+import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
+import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -36,12 +39,21 @@ const KEY_COLUMNS =
 const KEY_CACHE_LIMIT = 10_000;
 const USAGE_COLUMNS =
   'key_id, service_id, endpoint, status_code, response_time_ms, predictions_count, compute_ms, recorded_at';
+const ROLLUP_COLUMNS = 'requests, errors, predictions, compute_ms, response_time_ms';
+/**
+ * How long a write waits for a lock another connection holds. Small on purpose: better-sqlite3
+ * waits synchronously, so a long wait would stall every request; past it the write fails and
+ * the request answers 503 with `Retry-After`.
+ */
+export const BUSY_TIMEOUT_MS = 50;
 
 /**
  * A persistent store in a SQLite file (better-sqlite3, WAL journal, synchronous=NORMAL: a
  * crashed process loses no committed write). Keys are stored as HMAC-SHA-256 hashes under a
- * secret generated once per database and kept in its `meta` table. Rate-limit windows and
- * idempotency replays are not stored here; they live in memory.
+ * secret generated once per database and kept in its `meta` table. Rate-limit windows are kept
+ * here (written shortly after the validations they count); idempotency replays are not, they
+ * live in memory. Opening checks the file's integrity (`PRAGMA quick_check`) and refuses a
+ * damaged one.
  *
  * @example
  * const store = new SqliteStore({ filename: '.hokusai-auth/hokusai-auth.sqlite' });
@@ -51,11 +63,14 @@ const USAGE_COLUMNS =
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
+  readonly deferWrites = true;
   readonly filename: string;
   readonly #db: Database;
   readonly #secret: string;
   readonly #statements: ReturnType<typeof prepareStatements>;
-  readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey;
+  readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey | undefined;
+  readonly #insertUsage: (record: NewUsageRecord) => UsageRecord;
+  readonly #saveWindows: (windows: Map<string, number[]>) => void;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
   // write through this store clears it, and `PRAGMA data_version` (which moves when another
   // connection, e.g. another process, commits) is checked on every lookup. That check costs
@@ -72,9 +87,30 @@ export class SqliteStore implements Store {
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
-      const changed = this.#statements.setActive.run(0, oldKeyId).changes;
-      if (changed === 0) throw new Error('Key to replace does not exist');
-      return this.insertKey(replacement);
+      // `AND is_active = 1` in the UPDATE itself: an already inactive row does not count as changed.
+      const changed = this.#statements.setActive.run(0, oldKeyId, 0).changes;
+      return changed === 0 ? undefined : this.insertKey(replacement);
+    });
+    this.#insertUsage = this.#db.transaction((record: NewUsageRecord) => {
+      const info = this.#statements.insertUsage.run(record);
+      const period = periodOf(record.recorded_at);
+      let endpoint = record.endpoint;
+      if (
+        this.#statements.rollupExists.get(record.key_id, period, endpoint) === undefined &&
+        (this.#statements.rollupCount.get(record.key_id, period) as number) >= USAGE_ENDPOINTS_PER_MONTH
+      ) {
+        endpoint = USAGE_OTHER_ENDPOINT;
+      }
+      const values = [record.status_code >= 400 ? 1 : 0, record.predictions_count, record.compute_ms, record.response_time_ms];
+      this.#statements.addToRollup.run(record.key_id, period, endpoint, ...values);
+      this.#statements.addToRollup.run(record.key_id, period, '', ...values);
+      return { ...record, id: Number(info.lastInsertRowid) };
+    });
+    this.#saveWindows = this.#db.transaction((windows: Map<string, number[]>) => {
+      for (const [keyId, times] of windows) {
+        if (times.length === 0) this.#statements.deleteWindow.run(keyId);
+        else this.#statements.saveWindow.run(keyId, Buffer.from(new Float64Array(times).buffer));
+      }
     });
   }
 
@@ -84,7 +120,9 @@ export class SqliteStore implements Store {
 
   clear(): void {
     this.#keysByHash.clear();
-    this.#db.exec('BEGIN; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;');
+    this.#db.exec(
+      'BEGIN; DELETE FROM usage_rollups; DELETE FROM rate_windows; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;',
+    );
   }
 
   insertKey(key: NewStoredKey): StoredKey {
@@ -126,7 +164,8 @@ export class SqliteStore implements Store {
 
   setKeyActive(keyId: string, active: boolean): boolean {
     this.#keysByHash.clear();
-    return this.#statements.setActive.run(active ? 1 : 0, keyId).changes > 0;
+    const flag = active ? 1 : 0;
+    return this.#statements.setActive.run(flag, keyId, flag).changes > 0;
   }
 
   touchKey(keyId: string, lastUsedAt: number): void {
@@ -134,14 +173,31 @@ export class SqliteStore implements Store {
     this.#statements.touch.run(lastUsedAt, keyId);
   }
 
-  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey {
+  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey | undefined {
     this.#keysByHash.clear();
     return this.#replace(oldKeyId, replacement);
   }
 
   insertUsage(record: NewUsageRecord): UsageRecord {
-    const info = this.#statements.insertUsage.run(record);
-    return { ...record, id: Number(info.lastInsertRowid) };
+    return this.#insertUsage(record);
+  }
+
+  usageTotals(keyId: string, period: string): UsageTotals | undefined {
+    return this.#statements.rollup.get(keyId, period, '') as UsageTotals | undefined;
+  }
+
+  usageByEndpoint(keyId: string, period: string): EndpointUsage[] {
+    return this.#statements.rollupsByEndpoint.all(keyId, period) as EndpointUsage[];
+  }
+
+  loadRateWindows(): Map<string, number[]> {
+    const rows = this.#statements.loadWindows.all() as { key_id: string; times: Uint8Array }[];
+    // Copied into a fresh buffer: a Float64Array needs an aligned offset.
+    return new Map(rows.map((row) => [row.key_id, [...new Float64Array(new Uint8Array(row.times).buffer)]]));
+  }
+
+  saveRateWindows(windows: Map<string, number[]>): void {
+    this.#saveWindows(windows);
   }
 
   usageForKey(keyId: string, from: number, to: number): UsageRecord[] {
@@ -190,13 +246,32 @@ function openDatabase(filename: string): Database {
     });
   }
   const db = new Driver(filename);
+  // Before anything writes to the file: a damaged one is refused as it is.
+  if (filename !== ':memory:' && filename !== '') {
+    try {
+      assertIntact(db, filename);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(SCHEMA_SQL);
-  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  migrate(db);
   return db;
+}
+
+/** Brings an older database up to SCHEMA_VERSION (a new one is stamped with it). */
+function migrate(db: Database): void {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const upgrade = db.transaction(() => {
+    if (row?.value === '1') db.exec(MIGRATE_1_TO_2_SQL);
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  });
+  if (row?.value !== String(SCHEMA_VERSION)) upgrade();
 }
 
 function prepareStatements(db: Database) {
@@ -213,7 +288,8 @@ function prepareStatements(db: Database) {
     listKeysByService: statement(
       `SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE service_id = ? ORDER BY created_at DESC, seq DESC`,
     ),
-    setActive: statement('UPDATE api_keys SET is_active = ? WHERE key_id = ?'),
+    // The third parameter repeats the new flag: only a row whose flag differs is changed.
+    setActive: statement('UPDATE api_keys SET is_active = ? WHERE key_id = ? AND is_active <> ?'),
     touch: statement('UPDATE api_keys SET last_used_at = ? WHERE key_id = ?'),
     insertUsage: statement(
       `INSERT INTO usage_records (${USAGE_COLUMNS}) VALUES (@key_id, @service_id, @endpoint, @status_code, ` +
@@ -226,6 +302,21 @@ function prepareStatements(db: Database) {
     usageBetween: statement(
       `SELECT id, ${USAGE_COLUMNS} FROM usage_records WHERE recorded_at >= ? AND recorded_at < ? ORDER BY recorded_at, id`,
     ),
+    rollup: statement(`SELECT ${ROLLUP_COLUMNS} FROM usage_rollups WHERE key_id = ? AND period = ? AND endpoint = ?`),
+    rollupsByEndpoint: statement(
+      `SELECT endpoint, ${ROLLUP_COLUMNS} FROM usage_rollups WHERE key_id = ? AND period = ? AND endpoint <> ''`,
+    ),
+    rollupExists: statement('SELECT 1 FROM usage_rollups WHERE key_id = ? AND period = ? AND endpoint = ?').pluck(),
+    rollupCount: statement("SELECT COUNT(*) FROM usage_rollups WHERE key_id = ? AND period = ? AND endpoint <> ''").pluck(),
+    addToRollup: statement(
+      `INSERT INTO usage_rollups (key_id, period, endpoint, ${ROLLUP_COLUMNS}) VALUES (?, ?, ?, 1, ?, ?, ?, ?) ` +
+        'ON CONFLICT (key_id, period, endpoint) DO UPDATE SET requests = requests + 1, errors = errors + excluded.errors, ' +
+        'predictions = predictions + excluded.predictions, compute_ms = compute_ms + excluded.compute_ms, ' +
+        'response_time_ms = response_time_ms + excluded.response_time_ms',
+    ),
+    loadWindows: statement('SELECT key_id, times FROM rate_windows'),
+    saveWindow: statement('INSERT OR REPLACE INTO rate_windows (key_id, times) VALUES (?, ?)'),
+    deleteWindow: statement('DELETE FROM rate_windows WHERE key_id = ?'),
     insertMetaIfMissing: statement('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
     meta: statement('SELECT value FROM meta WHERE key = ?'),
     ping: statement('SELECT 1 AS ok FROM meta LIMIT 1'),

@@ -70,6 +70,40 @@ export interface UsageRecord {
 export type NewUsageRecord = Omit<UsageRecord, 'id'>;
 
 /**
+ * Usage totals of one key in one month (or of one endpoint in it). `response_time_ms` is the
+ * sum, for averages. Totals stay exact: the engine refuses a record that would take one past
+ * `Number.MAX_SAFE_INTEGER`.
+ *
+ * @example
+ * const totals: UsageTotals = store.usageTotals(keyId, '2025-01') ?? emptyTotals();
+ */
+export interface UsageTotals {
+  requests: number;
+  errors: number;
+  predictions: number;
+  compute_ms: number;
+  response_time_ms: number;
+}
+
+/**
+ * The totals of one endpoint of a key in one month.
+ *
+ * @example
+ * const top: EndpointUsage[] = store.usageByEndpoint(keyId, '2025-01');
+ */
+export interface EndpointUsage extends UsageTotals {
+  endpoint: string;
+}
+
+/**
+ * Past this many distinct endpoints in one key's month, further new endpoints are counted under
+ * `USAGE_OTHER_ENDPOINT`, so statistics stay O(endpoints) whatever callers send.
+ */
+export const USAGE_ENDPOINTS_PER_MONTH = 1000;
+/** The rollup that holds endpoints past `USAGE_ENDPOINTS_PER_MONTH`. */
+export const USAGE_OTHER_ENDPOINT = '(other)';
+
+/**
  * Everything a store holds, for inspection in tests and debugging. Contains hashes only.
  *
  * @example
@@ -98,16 +132,37 @@ export interface Store {
   findKeyByHash(keyHash: string): StoredKey | undefined;
   /** Newest first; `service_id` filters when given. */
   listKeys(filter?: { service_id?: string }): StoredKey[];
-  /** Returns false when the key does not exist. */
+  /**
+   * Sets the flag only if it differs, checked in the same statement (so two processes or two
+   * requests cannot both "win"). Returns true when this call changed the key.
+   */
   setKeyActive(keyId: string, active: boolean): boolean;
   touchKey(keyId: string, lastUsedAt: number): void;
-  /** Deactivates `oldKeyId` and inserts `replacement` as one atomic step. */
-  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey;
+  /**
+   * Deactivates `oldKeyId` and inserts `replacement` as one atomic step, only while the old key
+   * is still active (checked in the same statement): undefined when it is missing or inactive,
+   * so of two concurrent rotations exactly one succeeds.
+   */
+  replaceKey(oldKeyId: string, replacement: NewStoredKey): StoredKey | undefined;
+  /** Stores a record and adds it to the rollups of its key, month (`YYYY-MM`) and endpoint. */
   insertUsage(record: NewUsageRecord): UsageRecord;
+  /** The totals of one key in one month (O(1)); undefined when it has no record that month. */
+  usageTotals(keyId: string, period: string): UsageTotals | undefined;
+  /** The totals of one key in one month per endpoint (O(endpoints), at most `USAGE_ENDPOINTS_PER_MONTH` + 1). */
+  usageByEndpoint(keyId: string, period: string): EndpointUsage[];
   /** Records of one key with `from <= recorded_at < to`, oldest first. */
   usageForKey(keyId: string, from: number, to: number): UsageRecord[];
   /** Records of all keys with `from <= recorded_at < to`, oldest first. */
   usageBetween(from: number, to: number): UsageRecord[];
+  /**
+   * True when a write can wait on a lock held elsewhere (SQLite): the engine then writes
+   * `last_used_at` and rate-limit windows after answering, never on the validation path.
+   */
+  readonly deferWrites?: boolean;
+  /** Rate-limit windows kept across restarts (epoch-ms times per key); absent: engine memory only. */
+  loadRateWindows?(): Map<string, number[]>;
+  /** Replaces the stored windows of these keys; an empty list deletes a key's window. */
+  saveRateWindows?(windows: Map<string, number[]>): void;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
   /** Removes every key and usage record (test controls' reset); the hashing secret stays. */
