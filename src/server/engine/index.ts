@@ -10,6 +10,7 @@ import { listModels } from './models';
 import { SlidingWindowRateLimiter } from './rate-limiter';
 import { aggregateUsage, billing, recordUsage, usageStats } from './usage';
 import { validateKey } from './validate';
+import { WriteBehind } from './write-behind';
 import type {
   AggregateFilter,
   ApiKeyInfo,
@@ -70,6 +71,10 @@ export interface Engine {
   listModels(input: { apiKey: string; connectionIp?: string | null }): Promise<ModelsOutcome>;
   /** True when the store answers queries. */
   ready(): boolean;
+  /** Writes what validations left pending (`last_used_at`, rate-limit windows); call before closing the store. */
+  flush(): void;
+  /** Drops what is pending without writing it (the store is about to be emptied). */
+  discard(): void;
 }
 
 /**
@@ -82,11 +87,13 @@ export interface Engine {
 export function createEngine(options: EngineOptions = {}): Engine {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
+  const limiter = new SlidingWindowRateLimiter();
   const ctx: EngineContext = {
     store,
     clock,
     hash: (options.hasher ?? nobleHmacHasher)(store.hmacSecret()),
-    limiter: new SlidingWindowRateLimiter(),
+    limiter,
+    writes: new WriteBehind(store, limiter, clock),
   };
   return {
     store,
@@ -105,6 +112,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     aggregateUsage: (filter) => aggregateUsage(ctx, filter),
     listModels: (input) => listModels(ctx, input),
     ready: () => store.ping(),
+    flush: () => void ctx.writes.flush(),
+    discard: () => ctx.writes.discard(),
   };
 }
 

@@ -23,12 +23,12 @@ export async function createKey(ctx: EngineContext, input: CreateKeyInput, userI
 export function listKeys(ctx: EngineContext, filter: ListKeysFilter = {}): ApiKeyInfo[] {
   const now = ctx.clock.now();
   const keys = ctx.store.listKeys(filter.service_id === undefined ? {} : { service_id: filter.service_id });
-  return keys.filter((key) => !filter.active_only || isUsable(key, now)).map(toKeyInfo);
+  return keys.filter((key) => !filter.active_only || isUsable(key, now)).map((key) => toKeyInfo(ctx.writes.current(key)));
 }
 
 /** One key by id (revoked keys included). */
 export function getKey(ctx: EngineContext, keyId: string): ApiKeyInfo {
-  return toKeyInfo(requireKey(ctx, keyId));
+  return toKeyInfo(ctx.writes.current(requireKey(ctx, keyId)));
 }
 
 /**
@@ -44,16 +44,19 @@ export async function rotateKey(ctx: EngineContext, keyId: string): Promise<Crea
   const now = floorToSecond(ctx.clock.now());
   const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
   const replacement = newKeyRecord(configOf(old), { apiKey, keyHash, userId: old.user_id, now, expiresAt });
+  // Refused when another rotation or a revocation deactivated the key in the meantime.
   const stored = ctx.store.replaceKey(old.key_id, replacement);
-  ctx.limiter.forget(old.key_id);
+  if (!stored) throw new EngineError('invalid', 'Cannot rotate an inactive API key');
+  // The new key goes on with the old key's hour: a rotation is no way around the rate limit.
+  ctx.limiter.transfer(old.key_id, stored.key_id);
   return { api_key: apiKey, key_info: toKeyInfo(stored) };
 }
 
 /** Revokes a key for good; revoking a revoked key again is not an error. */
 export function revokeKey(ctx: EngineContext, keyId: string): { message: string } {
-  requireKey(ctx, keyId);
-  ctx.store.setKeyActive(keyId, false);
-  ctx.limiter.forget(keyId);
+  const key = requireKey(ctx, keyId);
+  // Conditional on the key being active (in the store's UPDATE): only the call that revoked it forgets its window.
+  if (ctx.store.setKeyActive(key.key_id, false)) ctx.limiter.forget(key.key_id);
   return { message: 'API key revoked successfully' };
 }
 

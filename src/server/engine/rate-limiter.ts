@@ -8,9 +8,18 @@ interface Window {
 }
 
 /**
- * A sliding-window counter of successful validations per key, held in memory only (as the
- * public service does, a restart forgets the windows). `tryConsume` checks and counts in one
- * synchronous step, so concurrent validations cannot overshoot the limit.
+ * Where windows are kept across restarts: given the stored windows at start, told which keys'
+ * windows changed (`changed` is called once per change; read the window when writing it).
+ */
+export interface RateWindowSink {
+  changed(keyId: string): void;
+}
+
+/**
+ * A sliding-window counter of successful validations per key. `tryConsume` checks and counts
+ * in one synchronous step, so concurrent validations cannot overshoot the limit. The windows
+ * live in memory for speed; a store that keeps them (SQLite) gets them written shortly after
+ * (see write-behind.ts), so a restart does not hand out a fresh budget.
  *
  * @example
  * const limiter = new SlidingWindowRateLimiter();
@@ -18,8 +27,21 @@ interface Window {
  */
 export class SlidingWindowRateLimiter {
   readonly #windows = new Map<string, Window>();
+  #sink: RateWindowSink | undefined;
 
   constructor(readonly windowMs: number = HOUR_MS) {}
+
+  /** Starts from stored windows and reports every later change to `sink`. */
+  restore(stored: Map<string, number[]>, sink: RateWindowSink): void {
+    for (const [keyId, times] of stored) if (times.length > 0) this.#windows.set(keyId, { times: [...times], start: 0 });
+    this.#sink = sink;
+  }
+
+  /** The counted times of a key still in the window at `now` (empty when none). */
+  times(keyId: string, now: number): number[] {
+    const window = this.#prune(keyId, now);
+    return window ? window.times.slice(window.start) : [];
+  }
 
   /** The window as it stands, without counting anything. */
   state(keyId: string, limit: number, now: number): RateLimitState {
@@ -41,12 +63,26 @@ export class SlidingWindowRateLimiter {
       return { allowed: false, state };
     }
     window.times.push(now);
+    this.#sink?.changed(keyId);
     return { allowed: true, state: this.#describe(window, limit, now) };
   }
 
-  /** Drops the window of a key that can no longer validate (revoked or rotated). */
+  /** Drops the window of a key that can no longer validate (revoked). */
   forget(keyId: string): void {
-    this.#windows.delete(keyId);
+    if (this.#windows.delete(keyId)) this.#sink?.changed(keyId);
+  }
+
+  /**
+   * Hands the window of a rotated key to its replacement: the new key starts with what the
+   * old one used this hour, not with a fresh budget.
+   */
+  transfer(fromKeyId: string, toKeyId: string): void {
+    const window = this.#windows.get(fromKeyId);
+    if (!window) return;
+    this.#windows.delete(fromKeyId);
+    this.#windows.set(toKeyId, window);
+    this.#sink?.changed(fromKeyId);
+    this.#sink?.changed(toKeyId);
   }
 
   #prune(keyId: string, now: number): Window | undefined {

@@ -18,6 +18,10 @@ export const LIMITS = {
   maxAllowedIps: 100,
   textLength: 200,
   statusCode: { min: 100, max: 599 },
+  /** Bounds of one usage record (spec: RecordUsageRequest), so monthly totals stay exact. */
+  usageEndpointLength: 200,
+  usagePredictionsCount: 1_000_000,
+  usageDurationMs: 86_400_000,
 } as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = ['prediction', 'platform'];
@@ -113,11 +117,11 @@ export function checkUsageInput(input: unknown): UsageConfig {
   };
   const config = {
     service_id: field('service_id', textOf(1, LIMITS.textLength)),
-    endpoint: field('endpoint', textOf(1, LIMITS.textLength * 10)),
+    endpoint: field('endpoint', textOf(1, LIMITS.usageEndpointLength)),
     status_code: field('status_code', integerIn(LIMITS.statusCode.min, LIMITS.statusCode.max)),
-    response_time_ms: field('response_time_ms', integerIn(0, Number.MAX_SAFE_INTEGER)),
-    predictions_count: field('predictions_count', integerIn(0, Number.MAX_SAFE_INTEGER), 0),
-    compute_ms: field('compute_ms', integerIn(0, Number.MAX_SAFE_INTEGER), 0),
+    response_time_ms: field('response_time_ms', integerIn(0, LIMITS.usageDurationMs)),
+    predictions_count: field('predictions_count', integerIn(0, LIMITS.usagePredictionsCount), 0),
+    compute_ms: field('compute_ms', integerIn(0, LIMITS.usageDurationMs), 0),
   };
   if (errors.length > 0) throw invalidInput(errors);
   return config as UsageConfig;

@@ -1,6 +1,6 @@
-import type { UsageRecord } from '../store/types';
+import type { EndpointUsage, UsageRecord, UsageTotals } from '../store/types';
 import type { EngineContext } from './context';
-import { invalidParameters } from './errors';
+import { invalidInput, invalidParameters } from './errors';
 import type { FieldError } from './errors';
 import { requireKey } from './keys';
 import { checkUsageInput } from './rules';
@@ -10,12 +10,31 @@ import type { AggregateFilter, BillingInfo, ServiceDayUsage, UsageAggregate, Usa
 /** US dollars charged per prediction over the monthly limit. */
 export const OVERAGE_USD_PER_PREDICTION = 0.001;
 const MAX_TOP_ENDPOINTS = 10;
+const EMPTY_TOTALS: UsageTotals = Object.freeze({ requests: 0, errors: 0, predictions: 0, compute_ms: 0, response_time_ms: 0 });
 
-/** Stores one usage record for a key (revoked keys included), stamped with the server's time. */
+/**
+ * Stores one usage record for an existing key (revoked keys included), stamped with the
+ * server's time. A record that would take one of the month's totals past
+ * `Number.MAX_SAFE_INTEGER` is refused (400 naming the field), so totals never lose precision.
+ */
 export function recordUsage(ctx: EngineContext, keyId: string, input: UsageRecordInput): { message: string } {
   const key = requireKey(ctx, keyId);
   const usage = checkUsageInput(input);
-  ctx.store.insertUsage({ key_id: key.key_id, ...usage, recorded_at: ctx.clock.now() });
+  const now = ctx.clock.now();
+  const totals = ctx.store.usageTotals(key.key_id, periodOf(now));
+  if (totals) {
+    const over = (
+      [
+        ['predictions_count', totals.predictions + usage.predictions_count],
+        ['compute_ms', totals.compute_ms + usage.compute_ms],
+        ['response_time_ms', totals.response_time_ms + usage.response_time_ms],
+      ] as const
+    ).filter(([, total]) => total > Number.MAX_SAFE_INTEGER);
+    if (over.length > 0) {
+      throw invalidInput(over.map(([field]) => ({ field, message: `This month's total of the key would exceed ${Number.MAX_SAFE_INTEGER}` })));
+    }
+  }
+  ctx.store.insertUsage({ key_id: key.key_id, ...usage, recorded_at: now });
   return { message: 'Usage recorded successfully' };
 }
 
@@ -25,17 +44,17 @@ export function usageStats(ctx: EngineContext, keyId: string, period?: string): 
   const range = monthRange(chosen);
   if (!range) throw invalidParameters([{ field: 'period', message: 'Must be a month in the form YYYY-MM' }]);
   const key = requireKey(ctx, keyId);
-  const records = ctx.store.usageForKey(key.key_id, range.start, range.end);
-  const errors = records.filter((record) => record.status_code >= 400).length;
+  // Read from the month's rollups: O(endpoints), however many records the month holds.
+  const totals = ctx.store.usageTotals(key.key_id, chosen) ?? EMPTY_TOTALS;
   return {
     key_id: key.key_id,
     period: chosen,
-    total_requests: records.length,
-    total_predictions: sum(records, 'predictions_count'),
-    total_compute_ms: sum(records, 'compute_ms'),
-    average_response_time_ms: average(records),
-    error_rate: records.length === 0 ? 0 : errors / records.length,
-    top_endpoints: topEndpoints(records),
+    total_requests: totals.requests,
+    total_predictions: totals.predictions,
+    total_compute_ms: totals.compute_ms,
+    average_response_time_ms: averageOf(totals),
+    error_rate: totals.requests === 0 ? 0 : totals.errors / totals.requests,
+    top_endpoints: topEndpoints(ctx.store.usageByEndpoint(key.key_id, chosen)),
   };
 }
 
@@ -43,15 +62,14 @@ export function usageStats(ctx: EngineContext, keyId: string, period?: string): 
 export function billing(ctx: EngineContext, keyId: string): BillingInfo {
   const key = requireKey(ctx, keyId);
   const now = ctx.clock.now();
-  const range = monthRange(periodOf(now));
-  const records = range ? ctx.store.usageForKey(key.key_id, range.start, range.end) : [];
-  const predictions = sum(records, 'predictions_count');
+  const totals = ctx.store.usageTotals(key.key_id, periodOf(now)) ?? EMPTY_TOTALS;
+  const predictions = totals.predictions;
   const limit = key.monthly_prediction_limit;
   const over = limit === null ? 0 : Math.max(0, predictions - limit);
   return {
     key_id: key.key_id,
     billing_plan: key.billing_plan,
-    current_usage: { requests: records.length, predictions, compute_ms: sum(records, 'compute_ms') },
+    current_usage: { requests: totals.requests, predictions, compute_ms: totals.compute_ms },
     monthly_limit: limit,
     // Integer arithmetic in tenths of a cent, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
     overage_charges: over / 1000,
@@ -110,6 +128,10 @@ function sum(records: UsageRecord[], field: 'predictions_count' | 'compute_ms'):
   return total;
 }
 
+function averageOf(totals: UsageTotals): number {
+  return totals.requests === 0 ? 0 : Math.round((totals.response_time_ms / totals.requests) * 100) / 100;
+}
+
 function average(records: UsageRecord[]): number {
   if (records.length === 0) return 0;
   let total = 0;
@@ -117,11 +139,9 @@ function average(records: UsageRecord[]): number {
   return Math.round((total / records.length) * 100) / 100;
 }
 
-function topEndpoints(records: UsageRecord[]): { endpoint: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const record of records) counts.set(record.endpoint, (counts.get(record.endpoint) ?? 0) + 1);
-  return [...counts]
-    .map(([endpoint, count]) => ({ endpoint, count }))
+function topEndpoints(rollups: EndpointUsage[]): { endpoint: string; count: number }[] {
+  return rollups
+    .map(({ endpoint, requests }) => ({ endpoint, count: requests }))
     .sort((a, b) => b.count - a.count || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0))
     .slice(0, MAX_TOP_ENDPOINTS);
 }

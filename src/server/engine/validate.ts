@@ -52,7 +52,7 @@ function checkStoredKey(ctx: EngineContext, input: ValidateInput, keyHash: strin
   // `last_used_at` is shown to the second: write only when that second changes (a busy key
   // would otherwise cost one store write per validation).
   const usedAt = floorToSecond(now);
-  if (key.last_used_at !== usedAt) ctx.store.touchKey(key.key_id, usedAt);
+  if (ctx.writes.current(key).last_used_at !== usedAt) ctx.writes.touch(key.key_id, usedAt);
   return {
     status: 200,
     body: {
