@@ -11,15 +11,21 @@ import type { ServerLogger } from './http/errors';
 import { nodeHmacHasher } from './node-hasher';
 import { withApiDescription } from './api-description';
 import type { ApiDescription } from './api-description';
+import { withHostCheck } from './host-check';
 import { withDirectValidation } from './node-listener';
 import { withRequestLog } from './request-log';
 import type { RequestLogOptions } from './request-log';
+import { makeDataFilesPrivate, prepareDataFile } from './store/file-modes';
+import { guardStore } from './store/guarded';
 import { MemoryStore } from './store/memory';
+import { acquireOwnerLock } from './store/owner-lock';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 import { isDroppedConnection } from './test-controls/dropped-connection';
 
 export { SqliteStore } from './store/sqlite';
+export { DataFileInUseError } from './store/owner-lock';
+export { DamagedDataFileError } from './store/sqlite-integrity';
 export type { SqliteStoreOptions } from './store/sqlite';
 export { nodeHmacHasher } from './node-hasher';
 export { readApiDescription } from './api-description';
@@ -37,7 +43,11 @@ export interface StartServerOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1` (loopback only). */
   host?: string;
-  /** SQLite file to persist keys and usage in (created with its folder if missing). */
+  /**
+   * SQLite file to persist keys and usage in (created with its folder if missing; folder 0700,
+   * files 0600). One server per file: a second one on the same file refuses to start
+   * (`DataFileInUseError`), and a damaged file is refused (`DamagedDataFileError`).
+   */
   dataFile?: string;
   /** Keep everything in memory even if `dataFile` is set. */
   memory?: boolean;
@@ -56,6 +66,8 @@ export interface StartServerOptions {
   requestLog?: RequestLogOptions;
   /** Serve `/openapi.json`, `/openapi.yaml`, `/docs` and `/` from these texts (see `readApiDescription`). */
   apiDescription?: ApiDescription;
+  /** Origins allowed to call the admin routes and test controls from a browser (default none). */
+  adminCorsOrigins?: string[];
 }
 
 /**
@@ -74,6 +86,8 @@ export interface RunningServer {
   adminToken: string;
   app: HokusaiAuthApp;
   store: Store;
+  /** Things worth telling the operator at start (e.g. a data folder other users can read), one line each. */
+  warnings: string[];
   /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
   close(): Promise<void>;
 }
@@ -91,7 +105,15 @@ const silentLogger: ServerLogger = { error: () => undefined };
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const ownsStore = options.store === undefined;
-  const store = options.store ?? openStore(options);
+  const opened = options.store ? { store: options.store, warnings: [], release: () => undefined } : openStore(options);
+  const store = opened.store;
+  const closeStore = () => {
+    app.engine.flush();
+    if (ownsStore) {
+      store.close();
+      opened.release();
+    }
+  };
   const app = createApp({
     store,
     hasher: nodeHmacHasher,
@@ -100,13 +122,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The client address comes from `env.incoming.socket` (createApp's default).
     logger: options.quiet ? silentLogger : console,
     testControls: options.testControls ?? false,
+    ...(options.adminCorsOrigins ? { adminCorsOrigins: options.adminCorsOrigins } : {}),
   });
 
   let server: ReturnType<typeof serve>;
   try {
     server = await listen(app, options.port ?? 8787, host, options);
   } catch (error) {
-    if (ownsStore) store.close();
+    closeStore();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -124,18 +147,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       server.close(() => {
         clearTimeout(force);
         clearInterval(dropIdle);
-        if (ownsStore) store.close();
+        closeStore();
         resolve();
       });
       closeIdle(server);
     }));
 
-  return { url: `http://${urlHost}:${port}`, port, host, adminToken: app.adminToken, app, store, close };
+  return { url: `http://${urlHost}:${port}`, port, host, adminToken: app.adminToken, app, store, warnings: opened.warnings, close };
 }
 
-function openStore(options: StartServerOptions): Store {
-  if (options.memory || !options.dataFile) return new MemoryStore();
-  return new SqliteStore({ filename: options.dataFile });
+/** The store a server owns: memory, or its data file (private modes, owner lock, readiness guard). */
+function openStore(options: StartServerOptions): { store: Store; warnings: string[]; release: () => void } {
+  if (options.memory || !options.dataFile) return { store: new MemoryStore(), warnings: [], release: () => undefined };
+  const filename = options.dataFile;
+  const warnings = prepareDataFile(filename);
+  const lock = acquireOwnerLock(filename);
+  try {
+    const store = guardStore(new SqliteStore({ filename }));
+    makeDataFilesPrivate(filename);
+    return { store, warnings, release: lock.release };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 function listen(app: HokusaiAuthApp, port: number, hostname: string, extras: StartServerOptions): Promise<ReturnType<typeof serve>> {
@@ -145,9 +179,10 @@ function listen(app: HokusaiAuthApp, port: number, hostname: string, extras: Sta
         fetch: (request, env) => answerOrDrop(app, request, env),
         port,
         hostname,
-        // @hono/node-server's listener, with the validate route's hot path in front.
+        // @hono/node-server's listener, with the validate route's hot path in front, behind the
+        // Host check of a loopback bind.
         createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
-          createServer(serverOptions, withExtras(withDirectValidation(app, listener), extras))) as typeof createServer,
+          createServer(serverOptions, withExtras(hostname, withDirectValidation(app, listener), extras))) as typeof createServer,
       },
       () => {
         server.off('error', reject);
@@ -158,10 +193,11 @@ function listen(app: HokusaiAuthApp, port: number, hostname: string, extras: Sta
   });
 }
 
-/** The API description's pages in front of the app, and the request log around everything. */
-function withExtras(listener: RequestListener, extras: StartServerOptions): RequestListener {
+/** The API description's pages in front of the app, the Host check of a loopback bind in front of both, and the request log around everything. */
+function withExtras(hostname: string, listener: RequestListener, extras: StartServerOptions): RequestListener {
   const described = extras.apiDescription ? withApiDescription(listener, extras.apiDescription) : listener;
-  return extras.requestLog ? withRequestLog(described, extras.requestLog) : described;
+  const checked = withHostCheck(hostname, described);
+  return extras.requestLog ? withRequestLog(checked, extras.requestLog) : checked;
 }
 
 function closeIdle(server: unknown): void {

@@ -67,6 +67,7 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
       testControls: settings.testControls ?? false,
       ...(settings.quiet ? {} : { requestLog: { format: settings.logFormat, write: io.stderr } }),
       apiDescription: readApiDescription(PACKAGE_ROOT),
+      adminCorsOrigins: settings.corsOrigins,
     });
     origin = settings.adminTokenSource
       ? { kind: settings.adminTokenSource }
@@ -79,6 +80,7 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
     return 1;
   }
 
+  for (const warning of server.warnings) io.stderr(`${warning}\n`);
   // Listen for the stop signals before printing the URL: whoever waits for it may signal at once.
   const stopped = waitForStop(server, settings.quiet, io);
   io.stdout(settings.quiet ? `${server.url}\n` : startupBanner(server.url, settings, origin));

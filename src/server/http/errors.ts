@@ -3,6 +3,7 @@ import { EngineError } from '../engine/errors';
 import type { EngineErrorKind, FieldError } from '../engine/errors';
 import { problemParts, responseFromParts } from './responses';
 import type { ReplyParts } from './responses';
+import { storeUnavailableParts } from './store-unavailable';
 
 const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409 };
 
@@ -47,6 +48,8 @@ export function errorToParts(error: unknown, logger: ServerLogger | undefined): 
   if (error instanceof HTTPException && error.status < 500) {
     return problemParts(error.status, error.status === 413 ? 'Request body too large' : error.message || 'Bad request');
   }
+  const unavailable = storeUnavailableParts(error, logger);
+  if (unavailable) return unavailable;
   logger?.error('Unexpected error while handling a request', error);
   return problemParts(500, 'Internal server error');
 }
