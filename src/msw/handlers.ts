@@ -79,6 +79,8 @@ export function createHokusaiHandlers(options: HokusaiHandlersOptions = {}): Hok
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      // The handlers answer inside the caller's own page or process: nothing to protect from other origins.
+      adminCorsOrigins: ['*'],
     });
   const clientIp = options.clientIp ?? '127.0.0.1';
   const ipOf = typeof clientIp === 'function' ? clientIp : () => clientIp;

@@ -9,9 +9,12 @@ import type { ServerLogger } from './http/errors';
 import { problem, replyParts } from './http/responses';
 import type { HeaderRecord, ReplyParts } from './http/responses';
 import { adminAuth } from './middleware/admin-auth';
+import { FailedAttemptThrottle } from './middleware/admin-throttle';
 import { limitPostBody } from './middleware/body-limit';
+import { pathOfUrl } from './middleware/admin-paths';
 import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
+import { addNoStore, applyNoStore } from './middleware/no-store';
 import { resolveRequestId } from './middleware/request-id';
 import { addSecurityHeaders, applySecurityHeaders } from './middleware/security-headers';
 import type { RouteDeps, ServerHono } from './routes/deps';
@@ -20,7 +23,7 @@ import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
 import { registerModelRoutes } from './routes/models';
 import { isKnownPath } from './routes/resource';
 import { registerUsageRoutes } from './routes/usage';
-import { registerValidateRoutes, validationReply } from './routes/validate';
+import { registerValidateRoutes, VALIDATE_PATH, validationReply } from './routes/validate';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
 import { createTestKit } from './test-controls/controls';
@@ -55,13 +58,20 @@ export interface CreateAppOptions {
    * `env.incoming.socket.remoteAddress` (@hono/node-server), else `env.clientIp`.
    */
   getClientIp?: (c: Context) => string | undefined;
-  /** Allowed CORS origins; default `*`. */
+  /** Allowed CORS origins of the public routes (validation, usage records, models, health); default `*`. */
   corsOrigin?: string | string[];
+  /**
+   * Origins allowed to call the admin surface (admin-token routes, test controls) from a
+   * browser; default none: those routes answer without CORS headers.
+   */
+  adminCorsOrigins?: string[];
   /**
    * Serve the test controls over HTTP under `/__hokusai/*` (admin token required). Off by
    * default: the routes then do not exist (404). `app.controls` works either way.
    */
   testControls?: boolean;
+  /** Wrong admin tokens a client may send in a minute before its admin requests get 429; default 10. */
+  adminFailuresPerMinute?: number;
   /** Reported by `/version`. */
   version?: string;
   /** Where unexpected (500) errors are reported; default `console`. */
@@ -92,6 +102,7 @@ export interface HokusaiAuthApp {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_ADMIN_FAILURES_PER_MINUTE = 10;
 
 /**
  * Builds the stub server: Hono routes → engine → store. Every response carries the security
@@ -121,7 +132,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   // not exist is a 404; any other preflight is answered by CORS; an injected failure answers
   // before any route; a POST body over the limit is a 413. One function rather than four
   // `use` calls: each middleware Hono chains costs an extra async step on every request.
-  const corsPolicy = createCors(options.corsOrigin);
+  const corsPolicy = createCors(options.corsOrigin, options.adminCorsOrigins);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const bodyLimit = limitPostBody(maxBodyBytes);
   hono.use('*', (c, next) => {
@@ -134,11 +145,14 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     return bodyLimit(c, next);
   });
 
+  const attempts = new FailedAttemptThrottle(engine.clock, options.adminFailuresPerMinute ?? DEFAULT_ADMIN_FAILURES_PER_MINUTE);
+  testKit.onReset(() => attempts.clear());
+  const clientIp = options.getClientIp ?? defaultClientIp;
   const deps: RouteDeps = {
     engine,
-    admin: adminAuth(adminToken),
+    admin: adminAuth(adminToken, { attempts, client: clientIp }),
     idempotent: idempotency.middleware(),
-    clientIp: options.getClientIp ?? defaultClientIp,
+    clientIp,
     version: options.version ?? SERVER_VERSION,
   };
   registerHealthRoutes(hono, deps);
@@ -165,14 +179,14 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       if (isDroppedConnection(error)) throw error;
       response = errorToResponse(error, logger);
     }
-    return finalize(response, requestId, request.headers.get('Origin'));
+    return finalize(response, requestId, request.headers.get('Origin'), pathOfUrl(request.url));
   };
 
   /** Security headers, the request id and CORS on every response, whatever produced it. */
-  function finalize(response: Response, requestId: string, origin: string | null): Response {
+  function finalize(response: Response, requestId: string, origin: string | null, path: string): Response {
     const parts = replyParts(response);
     // A response from `json`: made again in one step with every header as a plain record.
-    if (parts) return new Response(parts.body, finalParts(parts, requestId, origin));
+    if (parts) return new Response(parts.body, finalParts(parts, requestId, origin, path));
     let final = response;
     try {
       applySecurityHeaders(final.headers);
@@ -182,22 +196,24 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       applySecurityHeaders(final.headers);
     }
     final.headers.set('X-Request-ID', requestId);
-    corsPolicy.apply(final.headers, origin);
+    applyNoStore(final.headers);
+    corsPolicy.apply(final.headers, origin, path);
     return final;
   }
 
   /** `finalize` for the parts of a `json` answer: a new header record with every final header. */
-  function finalParts(parts: ReplyParts, requestId: string, origin: string | null): ReplyParts {
+  function finalParts(parts: ReplyParts, requestId: string, origin: string | null, path: string): ReplyParts {
     const headers: HeaderRecord = {};
     for (const name in parts.headers) headers[name] = parts.headers[name]!;
-    addFinalHeaders(headers, requestId, origin);
+    addFinalHeaders(headers, requestId, origin, path);
     return { status: parts.status, body: parts.body, headers };
   }
 
-  function addFinalHeaders(headers: HeaderRecord, requestId: string, origin: string | null): void {
+  function addFinalHeaders(headers: HeaderRecord, requestId: string, origin: string | null, path: string): void {
     addSecurityHeaders(headers);
     headers['x-request-id'] = requestId;
-    corsPolicy.applyToRecord(headers, origin);
+    addNoStore(headers);
+    corsPolicy.applyToRecord(headers, origin, path);
   }
 
   const app: HokusaiAuthApp = {
@@ -218,7 +234,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
       const requestId = resolveRequestId(request.requestId);
       // The parts are made for this request alone, so the final headers go straight in.
       const finish = (parts: ReplyParts) => {
-        addFinalHeaders(parts.headers, requestId, request.origin);
+        addFinalHeaders(parts.headers, requestId, request.origin, VALIDATE_PATH);
         return parts;
       };
       const fail = (error: unknown) => finish(errorToParts(error, logger));

@@ -22,10 +22,14 @@ export interface MainSettings {
   testControls?: boolean;
   /** Admin token `YOUR_ADMIN_TOKEN` and the quickstart's key seeded (present only when asked for). */
   quickstart?: boolean;
+  /** Origins allowed to call the admin routes and test controls from a browser (`--cors-origin`, repeatable). */
+  corsOrigins: string[];
   help: boolean;
 }
 
 export const DEFAULT_DATA_FILE = '.hokusai-auth/hokusai-auth.sqlite';
+/** Shortest admin token accepted without `--insecure-short-token`. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
 /**
  * The help of the server command, for the name it is run by.
@@ -44,15 +48,21 @@ Options:
   --memory             Keep everything in memory (lost on exit)
   --admin-token <t>    Admin token (default: $HOKUSAI_ADMIN_TOKEN, else the one kept in
                        the data folder's admin-token file, made on the first start; with
-                       --memory a new one every start)
+                       --memory a new one every start). At least ${MIN_ADMIN_TOKEN_LENGTH} characters.
+                       Prefer HOKUSAI_ADMIN_TOKEN: a command line is visible to every local
+                       user (/proc/*/cmdline)
   --rotate-admin-token Replace the kept admin token with a new one
+  --insecure-short-token
+                       Accept an admin token shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters
+  --cors-origin <o>    Let this browser origin (e.g. http://localhost:5173) call the admin routes
+                       and test controls; repeatable. Other routes accept every origin
   --test-controls      Serve the test controls under /__hokusai/* (admin token required):
                        move the clock, seed keys, inject failures, reset. Implies --memory
                        unless --data is given
   --quickstart         Run the quickstart word for word: admin token YOUR_ADMIN_TOKEN (unless
                        --admin-token is given; HOKUSAI_ADMIN_TOKEN is ignored) and its example
-                       key hk_test_AbCd...3456 seeded. Implies --memory unless --data is given.
-                       For local use only
+                       key hk_test_AbCd...3456 seeded. Implies --memory unless --data is given,
+                       and --insecure-short-token. For local use only
   --log-format <f>     Request log on stderr, one line per request: text (default) or json
   --quiet              Print only the base URL: no banner, no request log
   -h, --help           Show this help
@@ -77,6 +87,8 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       'log-format': { type: 'string', default: 'text' },
       'test-controls': { type: 'boolean', default: false },
       quickstart: { type: 'boolean', default: false },
+      'insecure-short-token': { type: 'boolean', default: false },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -100,6 +112,18 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       '--rotate-admin-token replaces the token kept in the data folder: it does not apply with --admin-token, HOKUSAI_ADMIN_TOKEN, --quickstart or --memory',
     );
   }
+  // The quickstart's token is public anyway; its mode is for local use only.
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH && !values['insecure-short-token'] && !values.quickstart) {
+    throw new TypeError(
+      `The admin token must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (got ${adminToken.length}); ` +
+        'choose a longer one, or pass --insecure-short-token',
+    );
+  }
+  for (const origin of values['cors-origin']) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new TypeError(`--cors-origin must be an origin such as http://localhost:5173 (got ${JSON.stringify(origin)})`);
+    }
+  }
   return {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
@@ -111,6 +135,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
     ...(values['rotate-admin-token'] ? { rotateAdminToken: true } : {}),
     quiet: values.quiet,
     logFormat,
+    corsOrigins: values['cors-origin'],
     ...(values['test-controls'] ? { testControls: true } : {}),
     ...(values.quickstart ? { quickstart: true } : {}),
     help: values.help,

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { HeaderRecord } from '../http/responses';
+import { isAdminPath } from './admin-paths';
 
 /** Response headers a browser caller may read. */
 export const EXPOSED_HEADERS = [
@@ -21,42 +22,55 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'];
  * Setting headers before the handler runs would make Hono rebuild each response, which takes
  * @hono/node-server off its fast path (several times the CPU per request).
  *
+ * The admin surface (`isAdminPath`) answers CORS only for `adminOrigins` (none by default): with
+ * a known admin token, any web page could otherwise drive the admin API from a browser.
+ *
  * @example
- * const corsPolicy = createCors('*');
+ * const corsPolicy = createCors('*', ['http://localhost:5173']);
  * hono.use('*', corsPolicy.preflight);
- * corsPolicy.apply(response.headers, request.headers.get('Origin'));
+ * corsPolicy.apply(response.headers, request.headers.get('Origin'), '/api/v1/keys');
  */
-export function createCors(origin: string | string[] = '*') {
-  const allowed = Array.isArray(origin) ? new Set(origin) : undefined;
-  const preflightOnly = cors({ origin, allowMethods: ALLOWED_METHODS, allowHeaders: ALLOWED_HEADERS, exposeHeaders: EXPOSED_HEADERS, maxAge: 600 });
+export function createCors(origin: string | string[] = '*', adminOrigins: readonly string[] = []) {
+  const publicPolicy = originPolicy(origin);
+  const adminPolicy = originPolicy(adminOrigins.includes('*') ? '*' : [...adminOrigins]);
+  const policyFor = (path: string) => (isAdminPath(path) ? adminPolicy : publicPolicy);
+  const preflightOnly = cors({
+    origin: (requestOrigin, c) => policyFor(c.req.path).allow(requestOrigin),
+    allowMethods: ALLOWED_METHODS,
+    allowHeaders: ALLOWED_HEADERS,
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
   const preflight: MiddlewareHandler = (c, next) => (c.req.method === 'OPTIONS' ? preflightOnly(c, next) : next());
   const exposed = EXPOSED_HEADERS.join(',');
 
   /** Adds the CORS headers of a non-preflight answer; preflight answers already have theirs. */
-  function apply(headers: Headers, requestOrigin: string | null): void {
+  function apply(headers: Headers, requestOrigin: string | null, path: string): void {
     if (headers.has('Access-Control-Allow-Origin')) return;
-    if (!allowed) {
-      headers.set('Access-Control-Allow-Origin', origin as string);
-    } else {
-      headers.append('Vary', 'Origin');
-      if (!requestOrigin || !allowed.has(requestOrigin)) return;
-      headers.set('Access-Control-Allow-Origin', requestOrigin);
-    }
+    const policy = policyFor(path);
+    if (policy.varies) headers.append('Vary', 'Origin');
+    const allowOrigin = policy.allow(requestOrigin);
+    if (allowOrigin === null) return;
+    headers.set('Access-Control-Allow-Origin', allowOrigin);
     headers.set('Access-Control-Expose-Headers', exposed);
   }
 
   /** `apply` for a plain header record with lower-case names (same headers, same values). */
-  function applyToRecord(headers: HeaderRecord, requestOrigin: string | null): void {
+  function applyToRecord(headers: HeaderRecord, requestOrigin: string | null, path: string): void {
     if (headers['access-control-allow-origin'] !== undefined) return;
-    if (!allowed) {
-      headers['access-control-allow-origin'] = origin as string;
-    } else {
-      const vary = headers.vary;
-      headers.vary = vary === undefined ? 'Origin' : `${vary}, Origin`;
-      if (!requestOrigin || !allowed.has(requestOrigin)) return;
-      headers['access-control-allow-origin'] = requestOrigin;
-    }
+    const policy = policyFor(path);
+    if (policy.varies) headers.vary = headers.vary === undefined ? 'Origin' : `${headers.vary}, Origin`;
+    const allowOrigin = policy.allow(requestOrigin);
+    if (allowOrigin === null) return;
+    headers['access-control-allow-origin'] = allowOrigin;
     headers['access-control-expose-headers'] = exposed;
   }
   return { preflight, apply, applyToRecord };
+}
+
+/** Which origins one set of routes answers: `*` (any, the same answer for all) or a list (echoed, so the answer varies). */
+function originPolicy(origin: string | string[]): { varies: boolean; allow(requestOrigin: string | null): string | null } {
+  if (!Array.isArray(origin)) return { varies: false, allow: () => origin };
+  const allowed = new Set(origin);
+  return { varies: true, allow: (requestOrigin) => (requestOrigin !== null && allowed.has(requestOrigin) ? requestOrigin : null) };
 }

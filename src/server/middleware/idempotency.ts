@@ -4,6 +4,7 @@ import { RequestProblem } from '../http/errors';
 import { problem } from '../http/responses';
 import { idempotencyKeyHeader } from '../http/schemas';
 import { DAY_MS } from '../engine/time';
+import { isAdminCaller } from './caller';
 
 interface Replay {
   status: number;
@@ -42,12 +43,17 @@ export class IdempotencyCache {
    * Same key + same method, path and body within the window → the first (2xx) response again,
    * marked `Idempotent-Replayed: true`; same key with anything different → 409. Failed first
    * attempts are not kept, so a corrected retry with the same key goes through.
+   *
+   * Keys are scoped to the caller: the admin has its own namespace, and anonymous usage posts
+   * one per key id, so nobody can probe or squat another caller's keys.
    */
   middleware(): MiddlewareHandler {
     return async (c, next) => {
-      const key = c.req.header('Idempotency-Key');
-      if (key === undefined) return next();
-      if (!idempotencyKeyHeader.safeParse(key).success) {
+      const given = c.req.header('Idempotency-Key');
+      if (given === undefined) return next();
+      const namespace = isAdminCaller(c.req.raw) ? 'admin' : `anonymous:${(c.req.param('key_id') ?? '').toLowerCase()}`;
+      const key = `${namespace}\n${given}`;
+      if (!idempotencyKeyHeader.safeParse(given).success) {
         throw new RequestProblem(400, 'Invalid request parameters', [
           { field: 'Idempotency-Key', message: 'Must be 1 to 255 characters' },
         ]);
