@@ -8,7 +8,9 @@ const PAGE = 'http://localhost:5173';
 describe('CORS', () => {
   it('lets any origin read answers by default, errors included, with the useful headers exposed', async () => {
     const t = makeTestApp();
-    for (const res of [await t.request('/health', { headers: { Origin: PAGE } }), await t.request('/api/v1/keys', { headers: { Origin: PAGE } })]) {
+    const noKey = await t.request('/api/v1/keys/validate', { method: 'POST', headers: { Origin: PAGE } });
+    expect(noKey.status).toBe(400);
+    for (const res of [await t.request('/health', { headers: { Origin: PAGE } }), noKey]) {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
       expect(res.headers.get('Access-Control-Expose-Headers')).toContain('X-RateLimit-Remaining');
       expect(res.headers.get('Access-Control-Expose-Headers')).toContain('Retry-After');
@@ -24,8 +26,8 @@ describe('CORS', () => {
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
-  it('answers a preflight for the admin headers and the Idempotency-Key', async () => {
-    const t = makeTestApp();
+  it('answers a preflight for the admin headers and the Idempotency-Key from an allowed admin origin', async () => {
+    const t = makeTestApp({ adminCorsOrigins: [PAGE] });
     const res = await t.request('/api/v1/keys', {
       method: 'OPTIONS',
       headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key' },

@@ -31,18 +31,14 @@ describe('Idempotency-Key', () => {
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
   });
 
-  it('answers 409 for the same key with a different body or another endpoint', async () => {
+  it("answers 409 for the same key with a different body or another of the same caller's endpoints", async () => {
     const t = makeTestApp();
     await create(t, 'shared');
     const conflict = await create(t, 'shared', { name: 'other', service_id: 'prediction' });
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toEqual({ detail: 'Idempotency-Key was already used with a different request body' });
     const { key_info } = await t.createKey();
-    const elsewhere = await t.request(`/api/v1/usage/${key_info.key_id}`, {
-      method: 'POST',
-      json: { service_id: 'prediction', endpoint: '/x', status_code: 200, response_time_ms: 1 },
-      headers: { 'Idempotency-Key': 'shared' },
-    });
+    const elsewhere = await t.admin(`/api/v1/keys/${key_info.key_id}/rotate`, { method: 'POST', headers: { 'Idempotency-Key': 'shared' } });
     expect(elsewhere.status).toBe(409);
   });
 

@@ -100,18 +100,18 @@ describe('npm start', () => {
 
 describe('command-line settings', () => {
   it('default to 127.0.0.1:8787 and the .hokusai-auth SQLite file', () => {
-    expect(parseMainArgs([], {})).toEqual({ port: 8787, host: '127.0.0.1', dataFile: DEFAULT_DATA_FILE, adminToken: undefined, quiet: false, logFormat: 'text', help: false });
+    expect(parseMainArgs([], {})).toEqual({ port: 8787, host: '127.0.0.1', dataFile: DEFAULT_DATA_FILE, adminToken: undefined, quiet: false, logFormat: 'text', corsOrigins: [], help: false });
     expect(DEFAULT_DATA_FILE).toBe('.hokusai-auth/hokusai-auth.sqlite');
   });
 
   it('take --port, --host, --data, --memory, --admin-token and the PORT / HOKUSAI_ADMIN_TOKEN variables', () => {
-    expect(parseMainArgs(['--port', '9000', '--host', '0.0.0.0', '--data', 'x.sqlite', '--admin-token', 't'], {})).toMatchObject({
+    expect(parseMainArgs(['--port', '9000', '--host', '0.0.0.0', '--data', 'x.sqlite', '--admin-token', 'token-of-16-chars'], {})).toMatchObject({
       port: 9000,
       host: '0.0.0.0',
       dataFile: 'x.sqlite',
-      adminToken: 't',
+      adminToken: 'token-of-16-chars',
     });
-    expect(parseMainArgs(['--memory'], { PORT: '1234', HOKUSAI_ADMIN_TOKEN: 'env-token' })).toMatchObject({ port: 1234, dataFile: undefined, adminToken: 'env-token' });
+    expect(parseMainArgs(['--memory'], { PORT: '1234', HOKUSAI_ADMIN_TOKEN: 'env-token-0123456789' })).toMatchObject({ port: 1234, dataFile: undefined, adminToken: 'env-token-0123456789' });
     expect(parseMainArgs(['--port', '5'], { PORT: '1234' }).port).toBe(5);
   });
 
