@@ -26,8 +26,9 @@ export class DamagedDataFileError extends Error {
 export function assertIntact(db: Queryable, filename: string): void {
   let problem: string | undefined;
   try {
-    const rows = db.prepare('PRAGMA quick_check').all() as Record<string, unknown>[];
-    const first = rows[0] === undefined ? 'no answer' : String(Object.values(rows[0])[0]);
+    const rows = (db.prepare('PRAGMA quick_check').all() as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
+    // The first line may be a heading ("*** in database main ***"); the first finding follows it.
+    const first = rows.find((line) => !line.startsWith('*** ')) ?? 'no answer';
     if (first !== 'ok') problem = first;
   } catch (error) {
     // A file whose header is garbage fails before the check can run ("file is not a database").
