@@ -108,7 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const opened = options.store ? { store: options.store, warnings: [], release: () => undefined } : openStore(options);
   const store = opened.store;
   const closeStore = () => {
-    app.engine.flush();
+    app.engine.flush?.();
     if (ownsStore) {
       store.close();
       opened.release();

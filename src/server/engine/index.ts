@@ -72,9 +72,9 @@ export interface Engine {
   /** True when the store answers queries. */
   ready(): boolean;
   /** Writes what validations left pending (`last_used_at`, rate-limit windows); call before closing the store. */
-  flush(): void;
+  flush?(): void;
   /** Drops what is pending without writing it (the store is about to be emptied). */
-  discard(): void;
+  discard?(): void;
 }
 
 /**

@@ -37,7 +37,12 @@ export interface OwnerLock {
   release(): void;
 }
 
-/** The lock file of a data file. */
+/**
+ * The lock file of a data file.
+ *
+ * @example
+ * lockPathOf('.hokusai-auth/hokusai-auth.sqlite'); // '.hokusai-auth/hokusai-auth.sqlite.lock'
+ */
 export function lockPathOf(dataFile: string): string {
   return `${dataFile}.lock`;
 }

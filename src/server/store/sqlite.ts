@@ -51,8 +51,9 @@ export const BUSY_TIMEOUT_MS = 50;
  * A persistent store in a SQLite file (better-sqlite3, WAL journal, synchronous=NORMAL: a
  * crashed process loses no committed write). Keys are stored as HMAC-SHA-256 hashes under a
  * secret generated once per database and kept in its `meta` table. Rate-limit windows are kept
- * here (written shortly after the validations they count); idempotency replays are not, they
- * live in memory. Opening checks the file's integrity (`PRAGMA quick_check`) and refuses a
+ * here (written shortly after the validations they count, like `last_used_at`: call
+ * `app.engine.flush()` before `store.close()`; `startServer` does); idempotency replays are
+ * not, they live in memory. Opening checks the file's integrity (`PRAGMA quick_check`) and refuses a
  * damaged one.
  *
  * @example

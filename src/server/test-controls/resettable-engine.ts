@@ -40,15 +40,15 @@ export class ResettableEngine {
       aggregateUsage: (filter) => current().aggregateUsage(filter),
       listModels: (input) => current().listModels(input),
       ready: () => current().ready(),
-      flush: () => current().flush(),
-      discard: () => current().discard(),
+      flush: () => current().flush?.(),
+      discard: () => current().discard?.(),
     };
   }
 
   /** Starts over: the store is emptied in place and the engine (rate-limit windows) rebuilt. */
   reset(): void {
     const store = this.#current.store;
-    this.#current.discard();
+    this.#current.discard?.();
     store.clear();
     this.#current = this.#build(store);
   }

@@ -35,7 +35,7 @@ describe('rate-limit windows', () => {
     const first = createApp({ store: new SqliteStore({ filename }), hasher: nodeHmacHasher, clock, adminToken: 'x'.repeat(20) });
     const { api_key } = await first.engine.createKey({ name: 'restart', service_id: 'prediction', rate_limit_per_hour: LIMIT });
     for (let i = 0; i < LIMIT; i++) expect((await first.engine.validate({ apiKey: api_key })).status).toBe(200);
-    first.engine.flush();
+    first.engine.flush?.();
     first.engine.store.close();
 
     clock.advance(60_000);
