@@ -38,22 +38,23 @@ beforeAll(async () => {
 async function runPage(): Promise<void> {
   const entry = builtFile('index.js');
   browser = await launchBrowser();
-  stub = await startStubServer();
+  const importMap = importMapFor(entry, join(ROOT, 'node_modules'), '/node_modules/');
+  const mounts: Parameters<typeof serveStatic>[0] = {
+    '/': { body: modulePage(importMap, '/app.js', 'Hokusai auth in a browser'), type: 'text/html; charset=utf-8' },
+    '/dist/': DIST,
+    '/node_modules/': join(ROOT, 'node_modules'),
+  };
+  site = await serveStatic(mounts);
+  // The page drives the admin API too: the stub lets its origin in (admin routes answer CORS only for chosen origins).
+  stub = await startStubServer([site.url]);
   noCors = await serveStatic({ '/data.json': { body: '{"ok":true}' } });
-  const script = browserRunScript('/dist/index.js', {
+  mounts['/app.js'] = { body: browserRunScript('/dist/index.js', {
     apiUrl: stub.url,
     adminToken: stub.adminToken,
     noCorsUrl: `${noCors.url}/data.json`,
     rateLimitPerHour: RATE_LIMIT,
     echoRequestId: ECHO_ID,
-  });
-  const importMap = importMapFor(entry, join(ROOT, 'node_modules'), '/node_modules/');
-  site = await serveStatic({
-    '/': { body: modulePage(importMap, '/app.js', 'Hokusai auth in a browser'), type: 'text/html; charset=utf-8' },
-    '/app.js': { body: script },
-    '/dist/': DIST,
-    '/node_modules/': join(ROOT, 'node_modules'),
-  });
+  }) };
 
   const { page, problems } = await openPage(browser);
   await page.goto(`${site.url}/`);

@@ -31,8 +31,8 @@ export function builtFile(relativePath: string): string {
  * const server = await startStubServer();
  * await server.close();
  */
-export function startStubServer(): Promise<RunningServer> {
-  return startServer({ port: 0, host: '127.0.0.1', memory: true, adminToken: randomBytes(24).toString('hex'), quiet: true });
+export function startStubServer(adminCorsOrigins: string[] = []): Promise<RunningServer> {
+  return startServer({ port: 0, host: '127.0.0.1', memory: true, adminToken: randomBytes(24).toString('hex'), quiet: true, adminCorsOrigins });
 }
 
 /** A full API key anywhere in a text (test output must never contain one). */
