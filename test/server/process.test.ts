@@ -127,10 +127,10 @@ describe('command-line settings', () => {
   });
 
   it('one admin token is in force: --admin-token, else --quickstart\'s, else HOKUSAI_ADMIN_TOKEN', () => {
-    const env = { HOKUSAI_ADMIN_TOKEN: 'env-token' };
+    const env = { HOKUSAI_ADMIN_TOKEN: 'env-token-of-16-chars' };
     expect(parseMainArgs(['--quickstart'], env)).toMatchObject({ adminToken: 'YOUR_ADMIN_TOKEN', adminTokenSource: 'quickstart', envTokenIgnored: true });
-    expect(parseMainArgs(['--quickstart', '--admin-token', 'flag-token'], env)).toMatchObject({ adminToken: 'flag-token', adminTokenSource: 'flag' });
-    expect(parseMainArgs([], env)).toMatchObject({ adminToken: 'env-token', adminTokenSource: 'env' });
+    expect(parseMainArgs(['--quickstart', '--admin-token', 'flag-token-of-16-chars'], env)).toMatchObject({ adminToken: 'flag-token-of-16-chars', adminTokenSource: 'flag' });
+    expect(parseMainArgs([], env)).toMatchObject({ adminToken: 'env-token-of-16-chars', adminTokenSource: 'env' });
     expect(parseMainArgs([], {})).toMatchObject({ adminToken: undefined });
   });
 });
