@@ -9,4 +9,6 @@ export interface EngineContext {
   clock: Clock;
   hash: KeyHasher;
   limiter: SlidingWindowRateLimiter;
+  /** Micro-dollars a new owner account gets, by the billing plan of the key that opens it. */
+  initialCreditsMicros(plan: string): number;
 }

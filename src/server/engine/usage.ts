@@ -1,5 +1,6 @@
 import type { UsageRecord } from '../store/types';
 import type { EngineContext } from './context';
+import { PRICE_PER_PREDICTION_MICROS, PRICE_PER_PREDICTION_USD, usdFromMicros } from './pricing';
 import { invalidParameters } from './errors';
 import type { FieldError } from './errors';
 import { requireKey } from './keys';
@@ -7,8 +8,8 @@ import { checkUsageInput } from './rules';
 import { DAY_MS, dayOf, monthRange, parseIsoDate, periodOf, startOfNextMonth, toIsoSeconds } from './time';
 import type { AggregateFilter, BillingInfo, ServiceDayUsage, UsageAggregate, UsageRecordInput, UsageStats } from './types';
 
-/** US dollars charged per prediction over the monthly limit. */
-export const OVERAGE_USD_PER_PREDICTION = 0.001;
+/** US dollars charged per prediction over the monthly limit: the price of a prediction. */
+export const OVERAGE_USD_PER_PREDICTION = PRICE_PER_PREDICTION_USD;
 const MAX_TOP_ENDPOINTS = 10;
 
 /** Stores one usage record for a key (revoked keys included), stamped with the server's time. */
@@ -53,8 +54,8 @@ export function billing(ctx: EngineContext, keyId: string): BillingInfo {
     billing_plan: key.billing_plan,
     current_usage: { requests: records.length, predictions, compute_ms: sum(records, 'compute_ms') },
     monthly_limit: limit,
-    // Integer arithmetic in tenths of a cent, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
-    overage_charges: over / 1000,
+    // Integer micro-dollars, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
+    overage_charges: usdFromMicros(over * PRICE_PER_PREDICTION_MICROS),
     next_billing_date: toIsoSeconds(startOfNextMonth(now)),
   };
 }

@@ -1,3 +1,5 @@
+import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
+import { MemoryBalances } from './memory-balances';
 import { randomSecretHex } from './random-secret';
 import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
 
@@ -27,6 +29,7 @@ export class MemoryStore implements Store {
   readonly #keyIdByHash = new Map<string, string>();
   readonly #usage: UsageRecord[] = [];
   readonly #usageByKey = new Map<string, UsageRecord[]>();
+  readonly #balances = new MemoryBalances((record) => this.insertUsage(record));
   #nextSeq = 1;
   #nextUsageId = 1;
   #closed = false;
@@ -45,6 +48,27 @@ export class MemoryStore implements Store {
     this.#keyIdByHash.clear();
     this.#usage.length = 0;
     this.#usageByKey.clear();
+    this.#balances.clear();
+  }
+
+  getBalance(owner: string): StoredBalance | undefined {
+    this.#assertOpen();
+    return this.#balances.getBalance(owner);
+  }
+
+  setBalance(owner: string, balance: StoredBalance): void {
+    this.#assertOpen();
+    this.#balances.setBalance(owner, balance);
+  }
+
+  openBalance(owner: string, initial: StoredBalance): StoredBalance {
+    this.#assertOpen();
+    return this.#balances.openBalance(owner, initial);
+  }
+
+  debit(request: DebitRequest): DebitResult {
+    this.#assertOpen();
+    return this.#balances.debit(request);
   }
 
   insertKey(key: NewStoredKey): StoredKey {

@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { randomSecretHex } from './random-secret';
+import { SqliteBalances } from './sqlite-balances';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
 import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
 
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
   readonly #secret: string;
   readonly #statements: ReturnType<typeof prepareStatements>;
   readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey;
+  readonly #balances: SqliteBalances;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
   // write through this store clears it, and `PRAGMA data_version` (which moves when another
   // connection, e.g. another process, commits) is checked on every lookup. That check costs
@@ -71,6 +74,7 @@ export class SqliteStore implements Store {
     this.#db = openDatabase(options.filename);
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
+    this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
       const changed = this.#statements.setActive.run(0, oldKeyId).changes;
       if (changed === 0) throw new Error('Key to replace does not exist');
@@ -85,6 +89,23 @@ export class SqliteStore implements Store {
   clear(): void {
     this.#keysByHash.clear();
     this.#db.exec('BEGIN; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;');
+    this.#balances.clear();
+  }
+
+  getBalance(owner: string): StoredBalance | undefined {
+    return this.#balances.getBalance(owner);
+  }
+
+  setBalance(owner: string, balance: StoredBalance): void {
+    this.#balances.setBalance(owner, balance);
+  }
+
+  openBalance(owner: string, initial: StoredBalance): StoredBalance {
+    return this.#balances.openBalance(owner, initial);
+  }
+
+  debit(request: DebitRequest): DebitResult {
+    return this.#balances.debit(request);
   }
 
   insertKey(key: NewStoredKey): StoredKey {
