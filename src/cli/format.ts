@@ -50,6 +50,7 @@ export function formatValidation(result: ValidationResult, maskedKey: string): s
     ['Rate limit/hour', String(result.rate_limit_per_hour)],
     ['Monthly limit', limit(result.monthly_prediction_limit)],
     ['Billing plan', result.billing_plan],
+    ['Balance', `${exactUsd(result.balance)} settled${result.has_sufficient_balance ? '' : ' (not enough for one prediction)'}`],
   ]);
 }
 

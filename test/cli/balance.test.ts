@@ -32,14 +32,14 @@ describe('balance', () => {
     await runCli(['balance', 'set', 'admin', '--pending', '2'], env);
     const get = await runCli(['balance', 'get', 'admin'], env);
     expect(get.code).toBe(0);
-    expect(get.stdout).toMatch(/Owner\s+admin\nSettled\s+\$0\.0005\nPending\s+\$2\.00\n/);
+    expect(get.stdout).toMatch(/Owner:\s+admin\nSettled:\s+\$0\.0005\nPending:\s+\$2\.00\n/);
   });
 
   it('set refuses a server that is not on this machine, and bad amounts, as usage errors', async () => {
     const remote = await runCli(['balance', 'set', 'admin', '--settled', '1', '--url', 'https://auth.hokus.ai'], env);
     expect(remote.code).toBe(2);
     expect(remote.stderr).toContain('only against a local server');
-    const negative = await runCli(['balance', 'set', 'admin', '--settled', '-1'], env);
+    const negative = await runCli(['balance', 'set', 'admin', '--settled=-1'], env);
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('--settled must be a number');
     const nothing = await runCli(['balance', 'set', 'admin'], env);
