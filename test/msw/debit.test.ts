@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth, NotFoundError } from '../../src/client';
 import type { DebitUsageParams } from '../../src/client';
 import { createHokusaiHandlers } from '../../src/msw';
+import { pipelineDebitBody } from '../support/pipeline-debit';
 
 const hokusai = createHokusaiHandlers({ baseUrl: 'http://debit.msw.test', adminToken: 'msw-admin-token' });
 const server = setupServer(...hokusai.handlers);
@@ -13,16 +14,7 @@ afterEach(() => hokusai.controls.reset());
 afterAll(() => server.close());
 
 const auth = new HokusaiAuth({ baseUrl: hokusai.baseUrl, adminToken: hokusai.adminToken, maxRetries: 0 });
-const params = (keyId: string, at: number): DebitUsageParams => ({
-  model_id: null,
-  endpoint: '/api/v1/models/hokusai-text-v1/predict',
-  response_time_ms: 0,
-  status_code: 0,
-  service_id: 'platform',
-  idempotency_key: `${keyId}-${at}`,
-  compute_ms: 0,
-  predictions_count: 1,
-});
+const params = (keyId: string, at: number): DebitUsageParams => ({ ...pipelineDebitBody(keyId, at), model_id: null });
 
 describe('auth.usage.debit', () => {
   it('returns accepted with the debit, and the validation shows the balance left', async () => {

@@ -1,23 +1,12 @@
 // POST /api/v1/usage/{key_id}/debit (api.md §4.1): what Hokusai services call before serving a
 // request. Every answer is contract-checked by makeTestApp.
 import { describe, expect, it } from 'vitest';
+import { pipelineDebitBody } from '../../support/pipeline-debit';
 import { DAY, makeTestApp } from '../support';
 
 type T = ReturnType<typeof makeTestApp>;
 
-/** The body the data pipeline's API-key middleware sends, field for field. */
-const pipelineBody = (keyId: string, at = 1736937000000) => ({
-  model_id: 'hokusai-text-v1',
-  endpoint: '/api/v1/models/hokusai-text-v1/predict',
-  response_time_ms: 0,
-  status_code: 0,
-  service_id: 'platform',
-  idempotency_key: `${keyId}-${at}`,
-  compute_ms: 0,
-  predictions_count: 1,
-});
-
-const debit = (t: T, keyId: string, body: Record<string, unknown> = pipelineBody(keyId)) =>
+const debit = (t: T, keyId: string, body: Record<string, unknown> = pipelineDebitBody(keyId)) =>
   t.request(`/api/v1/usage/${keyId}/debit`, { method: 'POST', json: body });
 
 describe('POST /api/v1/usage/{key_id}/debit', () => {
@@ -34,8 +23,8 @@ describe('POST /api/v1/usage/{key_id}/debit', () => {
     const t = makeTestApp();
     const { key_info } = await t.createKey({ service_id: 'platform' });
     const id = key_info.key_id;
-    await debit(t, id, pipelineBody(id, 1));
-    await debit(t, id, { ...pipelineBody(id, 2), predictions_count: 4, model_id: null });
+    await debit(t, id, pipelineDebitBody(id, 1));
+    await debit(t, id, { ...pipelineDebitBody(id, 2), predictions_count: 4, model_id: null });
     const stats = await (await t.admin(`/api/v1/usage/${id}/stats`)).json();
     expect(stats).toMatchObject({ total_requests: 2, total_predictions: 5, error_rate: 0, top_endpoints: [{ endpoint: '/api/v1/models/hokusai-text-v1/predict', count: 2 }] });
     const billing = await (await t.admin(`/api/v1/usage/${id}/billing`)).json();
@@ -112,7 +101,7 @@ describe('POST /api/v1/usage/{key_id}/debit', () => {
     const unknown = await debit(t, '0f8fad5b-d9cb-469f-a165-70867728950e');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ detail: 'API key not found' });
-    const bad = await debit(t, 'not-a-uuid', pipelineBody('x'));
+    const bad = await debit(t, 'not-a-uuid', pipelineDebitBody('x'));
     expect(bad.status).toBe(400);
   });
 
@@ -125,7 +114,7 @@ describe('POST /api/v1/usage/{key_id}/debit', () => {
   ])('answers 400 naming the bad fields of %j', async (change, fields) => {
     const t = makeTestApp();
     const { key_info } = await t.createKey({ service_id: 'platform' });
-    const res = await debit(t, key_info.key_id, { ...pipelineBody(key_info.key_id), ...change });
+    const res = await debit(t, key_info.key_id, { ...pipelineDebitBody(key_info.key_id), ...change });
     expect(res.status).toBe(400);
     const names = ((await res.json()).errors as { field: string }[]).map((e) => e.field).sort();
     expect(names).toEqual(fields);
