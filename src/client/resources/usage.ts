@@ -92,10 +92,11 @@ export function usageResource(api: ApiClient, transport: Transport): UsageResour
     },
     debit: async (keyId, body, options) => {
       const path = { key_id: requireId(keyId, 'keyId') };
-      const { data, error } = await transport.run({ name: 'usage.debit', method: 'POST', safe: true, isAnswer: isDebitRefusal }, options, (init) =>
+      const answer = (await transport.data({ name: 'usage.debit', method: 'POST', safe: true, isAnswer: isDebitRefusal }, options, (init) =>
         api.POST('/api/v1/usage/{key_id}/debit', { ...init, params: { path }, body }),
-      );
-      return { accepted: !error, ...(data ?? (error as DebitRefusal).detail) } as DebitAnswer;
+      )) as DebitAccepted | DebitRefusal;
+      const refusal = (answer as DebitRefusal).detail;
+      return { accepted: !refusal, ...(refusal ?? answer) } as DebitAnswer;
     },
     stats: async (keyId, query, options) => {
       const path = { key_id: requireId(keyId, 'keyId') };
@@ -116,6 +117,7 @@ export function usageResource(api: ApiClient, transport: Transport): UsageResour
   };
 }
 
+type DebitAccepted = Omit<Extract<DebitAnswer, { accepted: true }>, 'accepted'>;
 type DebitRefusal = { detail: Omit<Extract<DebitAnswer, { accepted: false }>, 'accepted'> };
 
 /** The debit's 402 body is an answer; any other 402 (a proxy's page) stays an error. */
