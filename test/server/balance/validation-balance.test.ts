@@ -1,6 +1,7 @@
 // The balance fields of a successful validation, and the accounts behind them: one per owner,
 // opened with the initial credits of the plan.
 import { describe, expect, it } from 'vitest';
+import { ownerOf } from '../../../src/server/engine/balance';
 import { makeTestApp } from '../support';
 
 const balanceOf = async (res: Response) => {
@@ -58,5 +59,11 @@ describe('validation answers with the owner\'s balance', () => {
     const t = makeTestApp();
     expect(() => t.app.controls.setBalance('admin', { settled: -1 })).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'settled' })] }));
     expect(() => t.app.controls.setBalance('admin', { pending: Number.NaN })).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'pending' })] }));
+  });
+
+  it('bills a key of an organization to the organization, any other key to its user', () => {
+    expect(ownerOf({ user_id: 'user-1', organization_id: 'org-1' })).toBe('org-1');
+    expect(ownerOf({ user_id: 'user-1', organization_id: null })).toBe('user-1');
+    expect(ownerOf({ user_id: 'admin' })).toBe('admin');
   });
 });
