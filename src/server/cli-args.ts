@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { InitialCredits } from './engine';
+import { parseInitialCredits } from './initial-credits-arg';
 import { QUICKSTART_ADMIN_TOKEN } from './quickstart';
 import type { RequestLogFormat } from './request-log';
 
@@ -22,6 +24,8 @@ export interface MainSettings {
   testControls?: boolean;
   /** Admin token `YOUR_ADMIN_TOKEN` and the quickstart's key seeded (present only when asked for). */
   quickstart?: boolean;
+  /** USD a new owner account gets per billing plan (present only when asked for). */
+  initialCredits?: InitialCredits;
   help: boolean;
 }
 
@@ -53,6 +57,8 @@ Options:
                        --admin-token is given; HOKUSAI_ADMIN_TOKEN is ignored) and its example
                        key hk_test_AbCd...3456 seeded. Implies --memory unless --data is given.
                        For local use only
+  --initial-credits <plan=usd,...>
+                       USD a new owner account gets by billing plan (default: free=1)
   --log-format <f>     Request log on stderr, one line per request: text (default) or json
   --quiet              Print only the base URL: no banner, no request log
   -h, --help           Show this help
@@ -77,6 +83,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       'log-format': { type: 'string', default: 'text' },
       'test-controls': { type: 'boolean', default: false },
       quickstart: { type: 'boolean', default: false },
+      'initial-credits': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -113,6 +120,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
     logFormat,
     ...(values['test-controls'] ? { testControls: true } : {}),
     ...(values.quickstart ? { quickstart: true } : {}),
+    ...(values['initial-credits'] !== undefined ? { initialCredits: parseInitialCredits(values['initial-credits']) } : {}),
     help: values.help,
   };
 }

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { HokusaiAuthApp } from './app';
 import type { Clock } from './clock';
+import type { InitialCredits } from './engine';
 import type { ServerLogger } from './http/errors';
 import { nodeHmacHasher } from './node-hasher';
 import { withApiDescription } from './api-description';
@@ -56,6 +57,8 @@ export interface StartServerOptions {
   requestLog?: RequestLogOptions;
   /** Serve `/openapi.json`, `/openapi.yaml`, `/docs` and `/` from these texts (see `readApiDescription`). */
   apiDescription?: ApiDescription;
+  /** USD a new owner account gets by billing plan; default `{ free: 1 }`. */
+  initialCredits?: InitialCredits;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The client address comes from `env.incoming.socket` (createApp's default).
     logger: options.quiet ? silentLogger : console,
     testControls: options.testControls ?? false,
+    ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
   });
 
   let server: ReturnType<typeof serve>;

@@ -67,6 +67,7 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
       testControls: settings.testControls ?? false,
       ...(settings.quiet ? {} : { requestLog: { format: settings.logFormat, write: io.stderr } }),
       apiDescription: readApiDescription(PACKAGE_ROOT),
+      ...(settings.initialCredits ? { initialCredits: settings.initialCredits } : {}),
     });
     origin = settings.adminTokenSource
       ? { kind: settings.adminTokenSource }
