@@ -61,10 +61,15 @@ export interface paths {
          *     as `platform`), has `required_scope` when given (`insufficient_scope`; a key with no scopes
          *     has them all), and the client IP (`client_ip`, else the connection's address) is inside
          *     the key's `allowed_ips` when it has any (`ip_not_allowed`). These failures answer 401.
+         *     `client_ip` is any string, as services forward it (`203.0.113.7:51234`,
+         *     `[2001:db8::1]:443`, `unknown`, `testclient`): it never causes a 400 by its content. It
+         *     matters only for a key with an allowlist, where an address with a port is understood and
+         *     anything that is not an address fails with `ip_not_allowed`.
          *     Finally at most `rate_limit_per_hour` successful validations are allowed in any sliding
          *     hour (`rate_limited`, answered with 429 and `Retry-After`).
          *
-         *     Success answers 200 with the key's details and sets the key's `last_used_at`. Once the
+         *     Success answers 200 with the key's details and the balance of its owner
+         *     (`has_sufficient_balance`, `balance`), and sets the key's `last_used_at`. Once the
          *     key is known, every response carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
          *     `X-RateLimit-Reset`.
          */
@@ -175,6 +180,50 @@ export interface paths {
          *     stamped with the server's time.
          */
         post: operations["recordUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage/{key_id}/debit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The key's `key_id`. A value that is not a UUID gives 400.
+                 * @example 550e8400-e29b-41d4-a716-446655440000
+                 */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Debit usage from the key owner's balance
+         * @description Called by a Hokusai service before it serves a request (service to service; no admin
+         *     token). Debits `predictions_count` × the price of one prediction (USD 0.001) from the
+         *     settled balance of the key's owner (its organization when it has one, else its
+         *     `user_id`) and records the usage, so statistics and billing count it, in one atomic step:
+         *     concurrent debits never overdraw. Pending credit is never spent.
+         *
+         *     `idempotency_key` makes the call safe to retry: a repeat with the same key id and
+         *     `idempotency_key` returns the first accepted answer again without debiting twice. A
+         *     refused debit (402) is not remembered, so it can be retried after a top-up.
+         *
+         *     A balance too low answers 402: `insufficient_settled_balance` when settled and pending
+         *     together would cover the amount, `insufficient_balance` otherwise. A revoked or expired
+         *     key is refused with 401 and never debited.
+         */
+        post: operations["debitUsage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,10 +630,13 @@ export interface components {
              */
             required_scope?: string | null;
             /**
-             * @description The end client's IP address, checked against the key's `allowed_ips` (default the connection's address).
-             * @example 203.0.113.10
+             * @description The end client's address as the service got it (default: the connection's address).
+             *     Any string: `203.0.113.10`, `203.0.113.7:51234`, `[2001:db8::1]:443`, `unknown`,
+             *     `testclient`. Checked only against a key's `allowed_ips`, where an address with a port
+             *     counts as the address and anything else fails with `ip_not_allowed`.
+             * @example 203.0.113.7:51234
              */
-            client_ip?: components["schemas"]["IpAddress"] | null;
+            client_ip?: string | null;
             /**
              * @description The API key, when it is not in a header. A value that is not a well-formed key fails with `invalid_key`.
              * @example hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456
@@ -615,6 +667,16 @@ export interface components {
             billing_plan: string;
             /** @example null */
             monthly_prediction_limit: number | null;
+            /**
+             * @description True when the owner's settled balance pays for at least one prediction (USD 0.001).
+             * @example true
+             */
+            has_sufficient_balance: boolean;
+            /**
+             * @description The settled balance of the key's owner in USD (pending credit not included).
+             * @example 1
+             */
+            balance: number;
         };
         /** @description The key failed a check; every key field is null and `error`/`error_code` name the check. */
         ValidationFailure: {
@@ -674,6 +736,88 @@ export interface components {
              * @example 120
              */
             compute_ms?: number;
+        };
+        /**
+         * @description A debit before serving a request. Times and the status may be 0 (the request has not
+         *     been served yet). An unknown field gives 400.
+         */
+        DebitUsageRequest: {
+            /**
+             * @description The model called, when the endpoint names one.
+             * @example hokusai-text-v1
+             */
+            model_id?: string | null;
+            /** @example /api/v1/models/hokusai-text-v1/predict */
+            endpoint: string;
+            /**
+             * @default 0
+             * @example 0
+             */
+            response_time_ms?: number;
+            /**
+             * @description The HTTP status the service answered with; 0 when it has not answered yet.
+             * @default 0
+             * @example 0
+             */
+            status_code?: number;
+            /**
+             * @description The service that is about to serve the request.
+             * @example platform
+             */
+            service_id: string;
+            /**
+             * @description Makes a retry safe: a repeat with the same key id and idempotency_key returns the first answer. Services send `{key_id}-{epoch_ms}`.
+             * @example 550e8400-e29b-41d4-a716-446655440000-1736937000000
+             */
+            idempotency_key: string;
+            /**
+             * @default 0
+             * @example 0
+             */
+            compute_ms?: number;
+            /**
+             * @description Predictions to pay for (USD 0.001 each).
+             * @default 1
+             * @example 1
+             */
+            predictions_count?: number;
+        };
+        /** @description The debit went through (or this is the first answer to the same `idempotency_key`). */
+        DebitAccepted: {
+            /**
+             * @description USD taken from the settled balance.
+             * @example 0.001
+             */
+            debited: number;
+            /**
+             * @description The owner's settled balance in USD right after this debit.
+             * @example 0.999
+             */
+            balance: number;
+            /**
+             * Format: uuid
+             * @example 550e8400-e29b-41d4-a716-446655440000
+             */
+            key_id: string;
+            /** @example 550e8400-e29b-41d4-a716-446655440000-1736937000000 */
+            idempotency_key: string;
+        };
+        /**
+         * @description `insufficient_settled_balance` when settled and pending credit together would cover the debit, `insufficient_balance` otherwise.
+         * @example insufficient_balance
+         * @enum {string}
+         */
+        DebitRejectionCode: "insufficient_balance" | "insufficient_settled_balance";
+        /** @description The debit was refused; `detail` says why, in the shape Hokusai services read. */
+        DebitRejected: {
+            detail: {
+                error: components["schemas"]["DebitRejectionCode"];
+                /**
+                 * @description Settled and pending balances in USD, two decimals.
+                 * @example Settled balance 0.00 insufficient. Pending: 0.00 (not yet spendable).
+                 */
+                message: string;
+            };
         };
         EndpointCount: {
             /** @example /v1/predict */
@@ -1078,7 +1222,8 @@ export interface operations {
             };
             /**
              * @description No API key in the `Authorization` header, the `X-API-Key` header or the body; or an
-             *     invalid body (for example a `client_ip` that is not an IP address).
+             *     invalid body (for example a `service_id` that is not a string, or a `client_ip` longer
+             *     than 256 characters).
              */
             400: {
                 headers: {
@@ -1310,6 +1455,67 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    debitUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The key's `key_id`. A value that is not a UUID gives 400.
+                 * @example 550e8400-e29b-41d4-a716-446655440000
+                 */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebitUsageRequest"];
+            };
+        };
+        responses: {
+            /** @description Debited and recorded (or the first answer to this `idempotency_key` again). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The key is revoked (or rotated) or expired; nothing was debited. */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The owner's settled balance does not cover the debit; nothing was debited. */
+            402: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitRejected"];
+                };
+            };
+            404: components["responses"]["KeyNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     getUsageStats: {

@@ -108,7 +108,7 @@ export const zMessageResponse = z.object({
 export const zValidateApiKeyRequest = z.object({
     service_id: z.string().nullish(),
     required_scope: z.string().nullish(),
-    client_ip: zIpAddress.nullish(),
+    client_ip: z.string().max(256).nullish(),
     api_key: z.string().nullish()
 });
 
@@ -123,7 +123,9 @@ export const zValidationSuccess = z.object({
     scopes: z.array(z.string()),
     rate_limit_per_hour: z.int().gte(10).lte(100000),
     billing_plan: z.string(),
-    monthly_prediction_limit: z.int().gte(1).nullable()
+    monthly_prediction_limit: z.int().gte(1).nullable(),
+    has_sufficient_balance: z.boolean(),
+    balance: z.number().gte(0)
 });
 
 /**
@@ -163,6 +165,47 @@ export const zRecordUsageRequest = z.object({
     response_time_ms: z.int().gte(0).lte(86400000),
     predictions_count: z.int().gte(0).lte(1000000).optional().default(0),
     compute_ms: z.int().gte(0).lte(86400000).optional().default(0)
+});
+
+/**
+ * A debit before serving a request. Times and the status may be 0 (the request has not
+ * been served yet). An unknown field gives 400.
+ *
+ */
+export const zDebitUsageRequest = z.object({
+    model_id: z.string().max(200).nullish(),
+    endpoint: z.string().min(1).max(2000),
+    response_time_ms: z.int().gte(0).optional().default(0),
+    status_code: z.int().gte(0).lte(599).optional().default(0),
+    service_id: z.string().min(1).max(200),
+    idempotency_key: z.string().min(1).max(255),
+    compute_ms: z.int().gte(0).optional().default(0),
+    predictions_count: z.int().gte(0).lte(1000000).optional().default(1)
+});
+
+/**
+ * The debit went through (or this is the first answer to the same `idempotency_key`).
+ */
+export const zDebitAccepted = z.object({
+    debited: z.number().gte(0),
+    balance: z.number().gte(0),
+    key_id: z.uuid(),
+    idempotency_key: z.string()
+});
+
+/**
+ * `insufficient_settled_balance` when settled and pending credit together would cover the debit, `insufficient_balance` otherwise.
+ */
+export const zDebitRejectionCode = z.enum(['insufficient_balance', 'insufficient_settled_balance']);
+
+/**
+ * The debit was refused; `detail` says why, in the shape Hokusai services read.
+ */
+export const zDebitRejected = z.object({
+    detail: z.object({
+        error: zDebitRejectionCode,
+        message: z.string()
+    })
 });
 
 export const zEndpointCount = z.object({
@@ -380,6 +423,21 @@ export const zRecordUsagePath = z.object({
  * Recorded.
  */
 export const zRecordUsageResponse = zMessageResponse;
+
+export const zDebitUsageBody = zDebitUsageRequest;
+
+export const zDebitUsageHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zDebitUsagePath = z.object({
+    key_id: z.uuid()
+});
+
+/**
+ * Debited and recorded (or the first answer to this `idempotency_key` again).
+ */
+export const zDebitUsageResponse = zDebitAccepted;
 
 export const zGetUsageStatsHeaders = z.object({
     'X-Request-ID': z.string().optional()

@@ -16,8 +16,7 @@ const MAX_RETRY_DELAY_MS = 5_000;
  * const keys = await clientFor(values, io, 'keys list').keys.list();
  */
 export function clientFor(values: OptionValues, io: CliIo, command: string): HokusaiAuth {
-  const baseUrl = stringOption(values, 'url') ?? nonEmpty(io.env.HOKUSAI_AUTH_URL);
-  const adminToken = stringOption(values, 'admin-token') ?? nonEmpty(io.env.HOKUSAI_ADMIN_TOKEN);
+  const { baseUrl, adminToken } = connectionOf(values, io);
   if (baseUrl === undefined) io.stderr(PRODUCTION_NOTICE);
   try {
     return new HokusaiAuth({
@@ -32,6 +31,20 @@ export function clientFor(values: OptionValues, io: CliIo, command: string): Hok
     }
     throw error;
   }
+}
+
+/**
+ * The URL and admin token a command was given: flags first, then `HOKUSAI_AUTH_URL` /
+ * `HOKUSAI_ADMIN_TOKEN`; undefined when neither.
+ *
+ * @example
+ * const { baseUrl, adminToken } = connectionOf(values, io);
+ */
+export function connectionOf(values: OptionValues, io: CliIo): { baseUrl: string | undefined; adminToken: string | undefined } {
+  return {
+    baseUrl: stringOption(values, 'url') ?? nonEmpty(io.env.HOKUSAI_AUTH_URL),
+    adminToken: stringOption(values, 'admin-token') ?? nonEmpty(io.env.HOKUSAI_ADMIN_TOKEN),
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -50,6 +50,7 @@ export function formatValidation(result: ValidationResult, maskedKey: string): s
     ['Rate limit/hour', String(result.rate_limit_per_hour)],
     ['Monthly limit', limit(result.monthly_prediction_limit)],
     ['Billing plan', result.billing_plan],
+    ['Balance', `${exactUsd(result.balance)} settled${result.has_sufficient_balance ? '' : ' (not enough for one prediction)'}`],
   ]);
 }
 
@@ -119,6 +120,25 @@ function scopes(list: readonly string[]): string {
 
 function limit(value: number | null): string {
   return value === null ? 'none' : String(value);
+}
+
+/**
+ * An owner's balance as `Field  value` lines.
+ *
+ * @example
+ * formatBalance({ owner: 'admin', settled: 1, pending: 0 }); // 'Owner    admin\nSettled  $1.00\n…'
+ */
+export function formatBalance(balance: { owner: string; settled: number; pending: number }): string {
+  return formatFields([
+    ['Owner', balance.owner],
+    ['Settled', exactUsd(balance.settled)],
+    ['Pending', exactUsd(balance.pending)],
+  ]);
+}
+
+/** To the micro-dollar, as balances are kept (`$0.0005`, not a rounded `$0.001`). */
+function exactUsd(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
 }
 
 function usd(amount: number): string {

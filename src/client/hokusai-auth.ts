@@ -83,12 +83,11 @@ export class HokusaiAuth {
     const headers: Record<string, string> | undefined =
       via === 'bearer' ? { Authorization: `Bearer ${apiKey}` } : via === 'x-api-key' ? { 'X-API-Key': apiKey } : undefined;
     const body = via === 'body' ? { ...checks, api_key: apiKey } : checks;
-    const result = await this.#transport.run(
+    return this.#transport.data(
       { name: 'validate', method: 'POST', safe: true, apiKey, headers, isAnswer: isValidationFailure },
       options,
       (init) => this.#api.POST('/api/v1/keys/validate', { ...init, body }),
-    );
-    return (result.data ?? result.error) as ValidationResult;
+    ) as Promise<ValidationResult>;
   }
 
   /**
@@ -111,12 +110,11 @@ export class HokusaiAuth {
    * if (status !== 'ready') console.warn('database ok?', checks.database);
    */
   async ready(options?: RequestOptions): Promise<ReadinessStatus> {
-    const result = await this.#transport.run(
+    return this.#transport.data(
       { name: 'ready', method: 'GET', isAnswer: isReadinessBody },
       options,
       (init) => this.#api.GET('/ready', init),
-    );
-    return (result.data ?? result.error) as ReadinessStatus;
+    ) as Promise<ReadinessStatus>;
   }
 }
 

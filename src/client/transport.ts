@@ -118,13 +118,17 @@ export class Transport {
     }
   }
 
-  /** `run` for an operation whose 2xx body is the result: resolves to that body. */
+  /**
+   * `run` for an operation whose 2xx body is the result: resolves to that body, or to the body
+   * of a status `op.isAnswer` accepts (validate's 401, ready's 503, a debit's 402).
+   */
   async data<R extends AttemptResult>(
     op: Operation,
     options: IdempotentRequestOptions | undefined,
     attempt: (init: AttemptInit) => Promise<R>,
   ): Promise<NonNullable<R['data']>> {
-    return (await this.run(op, options, attempt)).data as NonNullable<R['data']>;
+    const { data, error } = await this.run(op, options, attempt);
+    return (data ?? error) as NonNullable<R['data']>;
   }
 
   async #attempt<R extends AttemptResult>(

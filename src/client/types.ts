@@ -53,6 +53,27 @@ export type ValidationErrorCode = Schemas['ValidationErrorCode'];
  * const usage: RecordUsageParams = { service_id: 'prediction', endpoint: '/v1/predict', status_code: 200, response_time_ms: 142 };
  */
 export type RecordUsageParams = Schemas['RecordUsageRequest'];
+/**
+ * Body of `auth.usage.debit`: what a service sends before serving a request. `predictions_count`
+ * defaults to 1; times and `status_code` to 0.
+ *
+ * @example
+ * const params: DebitUsageParams = { model_id: null, endpoint: '/predict', service_id: 'platform', idempotency_key: `${keyId}-${Date.now()}` };
+ */
+export type DebitUsageParams = Schemas['DebitUsageRequest'];
+/** Why a debit was refused. @example const code: DebitRejectionCode = 'insufficient_settled_balance'; */
+export type DebitRejectionCode = Schemas['DebitRejectionCode'];
+/**
+ * The answer of `auth.usage.debit`: narrow on `accepted`. A refusal (402) is an answer, not an
+ * exception.
+ *
+ * @example
+ * const answer: DebitAnswer = await auth.usage.debit(keyId, params);
+ * if (!answer.accepted) console.log(answer.error, answer.message);
+ */
+export type DebitAnswer =
+  | Simplify<{ accepted: true } & Schemas['DebitAccepted']>
+  | Simplify<{ accepted: false } & Schemas['DebitRejected']['detail']>;
 /** Query of `auth.usage.stats`. @example const q: UsageStatsParams = { period: '2025-01' }; */
 export type UsageStatsParams = NonNullable<operations['getUsageStats']['parameters']['query']>;
 /** One month of a key's usage. @example const share = (s: UsageStats) => s.error_rate; */

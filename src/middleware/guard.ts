@@ -5,6 +5,7 @@ import type { ServiceId } from '../client/types';
 import { extractApiKey } from '../keys/extract';
 import { missingKey, rateLimited, rateLimitedByService, refused, unavailable } from './answers';
 import { clientIpOf, type TrustProxy } from './client-ip';
+import { withDebit } from './debit';
 import { cacheIdOf } from './key-hash';
 import { MemoryGuardStore } from './memory-store';
 import type { KeyGuardOptions } from './options';
@@ -117,7 +118,7 @@ class Guard implements KeyGuard {
     this.#failOpenFor = checkNumber('failOpenFor', options.failOpenFor) ?? 0;
     this.#timeoutMs = checkNumber('timeoutMs', options.timeoutMs, 1) ?? DEFAULT_TIMEOUT_MS;
     this.#onError = options.onError ?? logError;
-    this.#beforeAccept = options.beforeAccept;
+    this.#beforeAccept = withDebit(this.#auth, this.service_id, options.debit, options.beforeAccept, this.#now, this.#onError);
     this.#usage = usage === false ? undefined : new UsageBatcher(this.#auth, usage === true ? {} : usage, this.#onError);
     this.recordsUsage = this.#usage !== undefined;
   }

@@ -14,6 +14,7 @@ export { createKeyGuard } from './guard';
 export type { KeyGuard, UsageReport } from './guard';
 export type { CacheOptions, KeyGuardOptions } from './options';
 export type { UsageOptions } from './usage-batcher';
+export type { DebitOptions } from './debit';
 export type { TrustProxy } from './client-ip';
 export { MemoryGuardStore } from './memory-store';
 export type { MemoryGuardStoreOptions } from './memory-store';

@@ -1,6 +1,7 @@
 import type { HokusaiAuth } from '../client/hokusai-auth';
 import type { ServiceId } from '../client/types';
 import type { TrustProxy } from './client-ip';
+import type { DebitOptions } from './debit';
 import type { UsageOptions } from './usage-batcher';
 import type { GuardRejection, GuardRequest, GuardStore, HokusaiKey, MaybePromise } from './types';
 
@@ -59,6 +60,14 @@ export interface KeyGuardOptions {
    * rejection to refuse it after all (e.g. a per-request balance check), nothing to let it through.
    */
   beforeAccept?: (key: HokusaiKey, request: GuardRequest) => MaybePromise<GuardRejection | undefined | void>;
+  /**
+   * Debit the key owner's prepaid balance before each accepted request
+   * (`POST /api/v1/usage/{key_id}/debit`, one prediction by default), as Hokusai's own services
+   * do: a refusal answers 402 with the auth service's reason (`error_code`
+   * `insufficient_balance` or `insufficient_settled_balance`). If the auth service cannot be
+   * reached the request goes through and `onError` is told. Off by default.
+   */
+  debit?: boolean | DebitOptions;
   /** The clock, epoch ms. Default `Date.now`; tests pass a controllable one. */
   now?: () => number;
 }

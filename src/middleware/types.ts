@@ -32,6 +32,8 @@ export interface GuardRequest {
   body?: unknown;
   /** The address of the connection (the client, or the nearest proxy). */
   remoteAddress?: string | null;
+  /** The request's path without the query string: the `endpoint` of a per-request debit. */
+  path?: string;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Clock } from './clock';
 import { setDirectValidation } from './direct-validation';
-import type { Engine } from './engine';
+import type { Engine, InitialCredits } from './engine';
 import type { KeyHasherFactory } from './hasher';
 import { errorToParts, errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
@@ -18,6 +18,7 @@ import { addNoStore, applyNoStore } from './middleware/no-store';
 import { resolveRequestId } from './middleware/request-id';
 import { addSecurityHeaders, applySecurityHeaders } from './middleware/security-headers';
 import type { RouteDeps, ServerHono } from './routes/deps';
+import { registerDebitRoutes } from './routes/debit';
 import { registerHealthRoutes } from './routes/health';
 import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
 import { registerModelRoutes } from './routes/models';
@@ -49,6 +50,11 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Default: `nobleHmacHasher`. */
   hasher?: KeyHasherFactory;
+  /**
+   * USD a new owner account gets, by billing plan (see `EngineOptions.initialCredits`);
+   * default `{ free: 1 }`. Ignored when `engine` is given.
+   */
+  initialCredits?: InitialCredits;
   /** The admin token; default: 64 random hex characters. */
   adminToken?: string;
   /** Largest accepted request body; default 64 KiB. */
@@ -160,6 +166,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   registerKeyRoutes(hono, deps);
   registerKeyIdRoutes(hono, deps);
   registerUsageRoutes(hono, deps);
+  registerDebitRoutes(hono, deps);
   registerModelRoutes(hono, deps);
   if (options.testControls) registerTestControlRoutes(hono, testKit.controls, deps.admin);
 

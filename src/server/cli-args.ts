@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { InitialCredits } from './engine';
+import { parseInitialCredits } from './initial-credits-arg';
 import { QUICKSTART_ADMIN_TOKEN } from './quickstart';
 import type { RequestLogFormat } from './request-log';
 
@@ -24,6 +26,8 @@ export interface MainSettings {
   quickstart?: boolean;
   /** Origins allowed to call the admin routes and test controls from a browser (`--cors-origin`, repeatable). */
   corsOrigins: string[];
+  /** USD a new owner account gets per billing plan (present only when asked for). */
+  initialCredits?: InitialCredits;
   help: boolean;
 }
 
@@ -63,6 +67,8 @@ Options:
                        --admin-token is given; HOKUSAI_ADMIN_TOKEN is ignored) and its example
                        key hk_test_AbCd...3456 seeded. Implies --memory unless --data is given,
                        and --insecure-short-token. For local use only
+  --initial-credits <plan=usd,...>
+                       USD a new owner account gets by billing plan (default: free=1)
   --log-format <f>     Request log on stderr, one line per request: text (default) or json
   --quiet              Print only the base URL: no banner, no request log
   -h, --help           Show this help
@@ -89,6 +95,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       quickstart: { type: 'boolean', default: false },
       'insecure-short-token': { type: 'boolean', default: false },
       'cors-origin': { type: 'string', multiple: true, default: [] },
+      'initial-credits': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -138,6 +145,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
     corsOrigins: values['cors-origin'],
     ...(values['test-controls'] ? { testControls: true } : {}),
     ...(values.quickstart ? { quickstart: true } : {}),
+    ...(values['initial-credits'] !== undefined ? { initialCredits: parseInitialCredits(values['initial-credits']) } : {}),
     help: values.help,
   };
 }

@@ -3,21 +3,28 @@
 // are in `./server/node` (src/server/node.ts).
 export { createApp } from './app';
 export type { CreateAppOptions, HokusaiAuthApp } from './app';
-export { createEngine, EngineError, LIMITS, LOCAL_MODELS, VALIDATION_ERRORS } from './engine';
+export { createEngine, DEFAULT_INITIAL_CREDITS, EngineError, LIMITS, LOCAL_MODELS, PRICE_PER_PREDICTION_USD, VALIDATION_ERRORS } from './engine';
 export type {
   AggregateFilter,
   ApiKeyInfo,
+  BalanceUpdate,
   BillingInfo,
   CreatedKey,
   CreateKeyInput,
+  DebitAccepted,
+  DebitOutcome,
+  DebitRejected,
+  DebitUsageInput,
   Engine,
   EngineErrorKind,
   EngineOptions,
   FieldError,
+  InitialCredits,
   KeyEnvironment,
   ListKeysFilter,
   ModelInfo,
   ModelsOutcome,
+  OwnerBalance,
   RateLimitState,
   ServiceDayUsage,
   ServiceId,
@@ -33,6 +40,7 @@ export type {
 export { ManualClock, systemClock } from './clock';
 export type { Clock } from './clock';
 export { MemoryStore } from './store';
+export type { BalanceStore, DebitEntry, DebitRequest, DebitResult, StoredBalance } from './store';
 export type { MemoryStoreOptions, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './store';
 export { nobleHmacHasher, webCryptoHmacHasher } from './hasher';
 export type { KeyHasher, KeyHasherFactory } from './hasher';

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { HokusaiAuthApp } from './app';
 import type { Clock } from './clock';
+import type { InitialCredits } from './engine';
 import type { ServerLogger } from './http/errors';
 import { nodeHmacHasher } from './node-hasher';
 import { withApiDescription } from './api-description';
@@ -68,6 +69,8 @@ export interface StartServerOptions {
   apiDescription?: ApiDescription;
   /** Origins allowed to call the admin routes and test controls from a browser (default none). */
   adminCorsOrigins?: string[];
+  /** USD a new owner account gets by billing plan; default `{ free: 1 }`. */
+  initialCredits?: InitialCredits;
 }
 
 /**
@@ -123,6 +126,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger: options.quiet ? silentLogger : console,
     testControls: options.testControls ?? false,
     ...(options.adminCorsOrigins ? { adminCorsOrigins: options.adminCorsOrigins } : {}),
+    ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
   });
 
   let server: ReturnType<typeof serve>;

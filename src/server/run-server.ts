@@ -68,6 +68,7 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
       ...(settings.quiet ? {} : { requestLog: { format: settings.logFormat, write: io.stderr } }),
       apiDescription: readApiDescription(PACKAGE_ROOT),
       adminCorsOrigins: settings.corsOrigins,
+      ...(settings.initialCredits ? { initialCredits: settings.initialCredits } : {}),
     });
     origin = settings.adminTokenSource
       ? { kind: settings.adminTokenSource }

@@ -48,6 +48,8 @@ describe('a valid key', () => {
       rate_limit_per_hour: 1000,
       billing_plan: 'free',
       monthly_prediction_limit: null,
+      has_sufficient_balance: true,
+      balance: 1,
     });
   });
 

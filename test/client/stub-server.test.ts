@@ -93,6 +93,8 @@ describe.each([
       rate_limit_per_hour: 1000,
       billing_plan: 'free',
       monthly_prediction_limit: null,
+      has_sufficient_balance: true,
+      balance: 1,
     });
     // Step 3: use it with a Hokusai service.
     const { models } = await auth.models.list(api_key);

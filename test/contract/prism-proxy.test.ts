@@ -100,6 +100,8 @@ describe('the quickstart through the Prism validation proxy (--errors)', () => {
       rate_limit_per_hour: 1000,
       billing_plan: 'free',
       monthly_prediction_limit: null,
+      has_sufficient_balance: true,
+      balance: 1,
     });
 
     const models = await viaStrict('GET', '/v1/models', { headers: { authorization: `Bearer ${apiKey}` } });

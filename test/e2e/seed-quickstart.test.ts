@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../server/process-helpers';
+import { pythonWithRequests } from './python';
 import { seedCurlCommands, seedPythonSteps, withLocalHost } from './seed-quickstart';
 
 const run = promisify(execFile);
@@ -22,18 +23,6 @@ afterAll(async () => {
 async function bash(command: string): Promise<string> {
   const { stdout } = await run('bash', ['-c', command], { timeout: 15_000 });
   return stdout;
-}
-
-/** A python3 that has `requests` (the seed's prerequisite): Debian's, or the one on PATH. */
-async function pythonWithRequests(): Promise<string> {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    const ok = await run(python, ['-c', 'import requests']).then(
-      () => true,
-      () => false,
-    );
-    if (ok) return python;
-  }
-  throw new Error('No python3 with the requests module: run `npm run setup` (installs python3-requests)');
 }
 
 describe('the quickstart, word for word', () => {

@@ -90,7 +90,7 @@ describe('validate body', () => {
   it.each([
     [{ service_id: 5 }, 'service_id'],
     [{ required_scope: ['a'] }, 'required_scope'],
-    [{ client_ip: '1.2.3' }, 'client_ip'],
+    [{ client_ip: 7 }, 'client_ip'],
     [{ api_key: 123 }, 'api_key'],
   ])('%j → 400 naming %s', async (body, field) => {
     const t = makeTestApp();

@@ -194,7 +194,7 @@ describe('the hot path gives the answers of the general path', () => {
       [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: '{"service_id":' }, 'Malformed JSON body'],
       [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: '[1,2]' }, 'Invalid request body'],
       [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: json({ service_id: 42 }) }, 'Invalid request body'],
-      [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: json({ client_ip: '300.1.1.1' }) }, 'client_ip'],
+      [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: json({ client_ip: 300 }) }, 'client_ip'],
       [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, 'Malformed JSON body'],
     ];
     for (const [raw, text] of cases) {

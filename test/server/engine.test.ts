@@ -28,7 +28,12 @@ describe('createEngine', () => {
     expect(unknownField).toMatchObject({ kind: 'invalid', fieldErrors: [{ field: 'colour', message: 'Unknown field' }] });
     expect(() => engine.getKey('0f8fad5b-d9cb-469f-a165-70867728950e')).toThrow(expect.objectContaining({ kind: 'not_found', detail: 'API key not found' }));
     expect(() => engine.getKey('nope')).toThrow(expect.objectContaining({ kind: 'invalid' }));
-    await expect(engine.validate({ apiKey: 'x', client_ip: 'not-an-ip' })).rejects.toMatchObject({ kind: 'invalid', fieldErrors: [{ field: 'client_ip' }] });
+    const debit = { endpoint: '/predict', service_id: 'platform', idempotency_key: 'k-1' };
+    expect(() => engine.debit('0f8fad5b-d9cb-469f-a165-70867728950e', debit)).toThrow(expect.objectContaining({ kind: 'not_found' }));
+    const { key_info } = await engine.createKey({ name: 'x', service_id: 'platform' });
+    expect(() => engine.debit(key_info.key_id, { ...debit, predictions_count: -1 })).toThrow(
+      expect.objectContaining({ kind: 'invalid', fieldErrors: [{ field: 'predictions_count', message: expect.any(String) }] }),
+    );
   });
 
   it('does not let a caller change a key through the objects it returns', async () => {

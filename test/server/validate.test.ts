@@ -71,6 +71,9 @@ describe('the checks, in order', () => {
       rate_limit_per_hour: 1000,
       billing_plan: 'pro',
       monthly_prediction_limit: 500,
+      // A `pro` owner gets no initial credits by default.
+      has_sufficient_balance: false,
+      balance: 0,
     });
   });
 
@@ -193,10 +196,34 @@ describe('IP allowlists', () => {
     }
   });
 
-  it('answers 400 naming client_ip when it is not an IP address', async () => {
+  it('accepts client_ip as services forward it, and ignores it for a key without an allowlist', async () => {
     const t = makeTestApp();
     const key = (await t.createKey()).api_key;
-    for (const client_ip of ['999.1.1.1', 'localhost', '10.0.0.0/8', 42]) {
+    for (const client_ip of ['203.0.113.7:51234', '[2001:db8::1]:443', 'unknown', 'testclient', '999.1.1.1', '10.0.0.0/8', '']) {
+      expect((await t.validate(key, { client_ip })).status).toBe(200);
+    }
+  });
+
+  it('understands an address with a port in an allowlist check, and refuses what is no address', async () => {
+    const t = makeTestApp();
+    const key = (await t.createKey({ allowed_ips: ['203.0.113.0/24', '2001:db8::/32'] })).api_key;
+    const answer = async (client_ip: string) => {
+      const res = await t.validate(key, { client_ip });
+      return [res.status, ((await res.json()) as { error_code?: string }).error_code];
+    };
+    expect(await answer('203.0.113.7:51234')).toEqual([200, undefined]);
+    expect(await answer('[2001:db8::1]:443')).toEqual([200, undefined]);
+    expect(await answer('[2001:db8::1]')).toEqual([200, undefined]);
+    expect(await answer(' 203.0.113.7 ')).toEqual([200, undefined]);
+    for (const client_ip of ['testclient', 'unknown', '203.0.113.7:99999', '[2001:db8::1]:', '198.51.100.7:80', '', 'x'.repeat(256)]) {
+      expect(await answer(client_ip)).toEqual([401, 'ip_not_allowed']);
+    }
+  });
+
+  it('answers 400 naming client_ip only when it is not a string or longer than 256 characters', async () => {
+    const t = makeTestApp();
+    const key = (await t.createKey()).api_key;
+    for (const client_ip of [42, 'x'.repeat(257)]) {
       const res = await t.validate(key, { client_ip });
       expect(res.status).toBe(400);
       expect((await res.json()).errors).toEqual([{ field: 'client_ip', message: expect.any(String) }]);

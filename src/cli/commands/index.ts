@@ -1,9 +1,10 @@
 // Every command of the CLI, in the order help lists them.
 import type { TopLevelCommand } from '../command';
+import { balanceCommands } from './balance';
 import { keysCommands } from './keys';
 import { mockCommand } from './mock';
 import { usageCommands } from './usage';
 import { validateCommand } from './validate';
 
-/** @example COMMANDS.map((command) => command.name); // ['mock', 'keys', 'validate', 'usage'] */
-export const COMMANDS: readonly TopLevelCommand[] = [mockCommand, keysCommands, validateCommand, usageCommands];
+/** @example COMMANDS.map((command) => command.name); // ['mock', 'keys', 'validate', 'usage', 'balance'] */
+export const COMMANDS: readonly TopLevelCommand[] = [mockCommand, keysCommands, validateCommand, usageCommands, balanceCommands];

@@ -2,6 +2,8 @@ import type { IdempotentRequestOptions, RequestOptions } from '../request-option
 import type { Transport } from '../transport';
 import type {
   BillingInfo,
+  DebitAnswer,
+  DebitUsageParams,
   MessageResponse,
   RecordUsageParams,
   UsageAggregate,
@@ -34,6 +36,24 @@ export interface UsageResource {
    * });
    */
   record(keyId: string, params: RecordUsageParams, options?: IdempotentRequestOptions): Promise<MessageResponse>;
+
+  /**
+   * Debits the key owner's balance before serving a request (what Hokusai services call) and
+   * records the usage. A refusal for want of settled credit (402) is an answer with `accepted:
+   * false`, not an exception. Retried safely: the server answers a repeated `idempotency_key`
+   * with the first answer.
+   *
+   * @example
+   * const answer = await auth.usage.debit(keyId, {
+   *   model_id: null,
+   *   endpoint: '/api/v1/models/hokusai-text-v1/predict',
+   *   service_id: 'platform',
+   *   idempotency_key: `${keyId}-${Date.now()}`,
+   *   predictions_count: 1,
+   * });
+   * if (!answer.accepted) console.log(answer.error); // 'insufficient_balance' | 'insufficient_settled_balance'
+   */
+  debit(keyId: string, params: DebitUsageParams, options?: RequestOptions): Promise<DebitAnswer>;
 
   /**
    * One month of a key's usage (default: the current UTC month).
@@ -70,6 +90,14 @@ export function usageResource(api: ApiClient, transport: Transport): UsageResour
         api.POST('/api/v1/usage/{key_id}', { ...init, params: { path }, body }),
       );
     },
+    debit: async (keyId, body, options) => {
+      const path = { key_id: requireId(keyId, 'keyId') };
+      const answer = (await transport.data({ name: 'usage.debit', method: 'POST', safe: true, isAnswer: isDebitRefusal }, options, (init) =>
+        api.POST('/api/v1/usage/{key_id}/debit', { ...init, params: { path }, body }),
+      )) as DebitAccepted | DebitRefusal;
+      const refusal = (answer as DebitRefusal).detail;
+      return { accepted: !refusal, ...(refusal ?? answer) } as DebitAnswer;
+    },
     stats: async (keyId, query, options) => {
       const path = { key_id: requireId(keyId, 'keyId') };
       return transport.data({ name: 'usage.stats', method: 'GET', admin: true }, options, (init) =>
@@ -88,3 +116,9 @@ export function usageResource(api: ApiClient, transport: Transport): UsageResour
       ),
   };
 }
+
+type DebitAccepted = Omit<Extract<DebitAnswer, { accepted: true }>, 'accepted'>;
+type DebitRefusal = { detail: Omit<Extract<DebitAnswer, { accepted: false }>, 'accepted'> };
+
+/** The debit's 402 body is an answer; any other 402 (a proxy's page) stays an error. */
+const isDebitRefusal = (status: number, body: unknown) => status === 402 && !!(body as DebitRefusal | undefined)?.detail;

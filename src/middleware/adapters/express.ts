@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
 import type { HokusaiKey } from '../types';
-import { recordOnFinish, sendRejection } from './node-response';
+import { pathOf, recordOnFinish, sendRejection } from './node-response';
 
 declare global {
   // Express's own extension point: `req.hokusaiKey` is typed in handlers after the guard.
@@ -30,7 +30,7 @@ type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; hok
 export function expressKeyGuard(guard: KeyGuard): (req: NodeRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
   return (req, res, next) => {
     const started = performance.now();
-    guard.check({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress }).then((outcome) => {
+    guard.check({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.originalUrl ?? req.url) }).then((outcome) => {
       if (!outcome.ok) return sendRejection(res, outcome);
       req.hokusaiKey = outcome.key;
       recordOnFinish(guard, outcome.key, req, req.originalUrl ?? req.url, res, started);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
 import type { HokusaiKey } from '../types';
-import { recordOnFinish } from './node-response';
+import { pathOf, recordOnFinish } from './node-response';
 
 /** The part of a Fastify request the hook reads (structural, so fastify stays an optional peer). */
 interface FastifyRequestLike {
@@ -34,7 +34,7 @@ export function fastifyKeyGuard(guard: KeyGuard): (request: FastifyRequestLike, 
   return async (request, reply) => {
     const started = performance.now();
     const { raw } = request;
-    const outcome = await guard.check({ headers: request.headers, body: request.body, remoteAddress: raw.socket.remoteAddress });
+    const outcome = await guard.check({ headers: request.headers, body: request.body, remoteAddress: raw.socket.remoteAddress, path: pathOf(raw.url) });
     if (!outcome.ok) return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);
     request.hokusaiKey = outcome.key;
     recordOnFinish(guard, outcome.key, request, raw.url, reply.raw, started);

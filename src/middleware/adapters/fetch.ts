@@ -30,7 +30,7 @@ export function withKeyGuard<Rest extends unknown[]>(
 ): (request: Request, ...rest: Rest) => Promise<Response> {
   return async (request, ...rest) => {
     const started = performance.now();
-    const outcome = await guard.check({ headers: request.headers, remoteAddress: clientAddress?.(request, ...rest) });
+    const outcome = await guard.check({ headers: request.headers, remoteAddress: clientAddress?.(request, ...rest), path: pathOf(new URL(request.url).pathname) });
     if (!outcome.ok) return rejectionResponse(outcome);
     const response = await handler(request, outcome.key, ...rest);
     if (guard.recordsUsage) {

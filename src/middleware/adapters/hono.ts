@@ -38,7 +38,7 @@ export function honoKeyGuard(guard: KeyGuard, { clientAddress = nodeSocketAddres
     // Under @hono/node-server, Node's own header record: reading it costs nothing, while
     // `c.req.raw.headers` builds a Fetch Headers object for the request.
     const headers = nodeIncoming(c)?.headers ?? c.req.raw.headers;
-    const outcome = await guard.check({ headers, remoteAddress: clientAddress(c) });
+    const outcome = await guard.check({ headers, remoteAddress: clientAddress(c), path: c.req.path });
     if (!outcome.ok) return Response.json(outcome.body, { status: outcome.status, headers: outcome.headers });
     c.set('hokusaiKey', outcome.key);
     await next();

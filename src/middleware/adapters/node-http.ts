@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
 import type { HokusaiKey } from '../types';
-import { recordOnFinish, sendRejection } from './node-response';
+import { pathOf, recordOnFinish, sendRejection } from './node-response';
 
 /**
  * A guard for plain `node:http` handlers: resolves to the validated key, or to `undefined` after
@@ -19,7 +19,7 @@ import { recordOnFinish, sendRejection } from './node-response';
 export function nodeKeyGuard(guard: KeyGuard): (req: IncomingMessage, res: ServerResponse, body?: unknown) => Promise<HokusaiKey | undefined> {
   return async (req, res, body) => {
     const started = performance.now();
-    const outcome = await guard.check({ headers: req.headers, body, remoteAddress: req.socket.remoteAddress });
+    const outcome = await guard.check({ headers: req.headers, body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.url) });
     if (!outcome.ok) {
       sendRejection(res, outcome);
       return undefined;

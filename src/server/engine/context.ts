@@ -12,4 +12,6 @@ export interface EngineContext {
   limiter: SlidingWindowRateLimiter;
   /** `last_used_at` and rate-limit windows, written after the answer when the store's writes can wait. */
   writes: WriteBehind;
+  /** Micro-dollars a new owner account gets, by the billing plan of the key that opens it. */
+  initialCreditsMicros(plan: string): number;
 }

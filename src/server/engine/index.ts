@@ -4,7 +4,11 @@ import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
 import type { Store } from '../store/types';
+import { accountOf, initialCreditsResolver, readBalance, writeBalance } from './balance';
+import type { BalanceUpdate, InitialCredits, OwnerBalance } from './balance';
 import type { EngineContext } from './context';
+import { debitUsage } from './debit';
+import type { DebitOutcome } from './debit';
 import { createKey, getKey, listKeys, revokeKey, rotateKey } from './keys';
 import { listModels } from './models';
 import { SlidingWindowRateLimiter } from './rate-limiter';
@@ -17,6 +21,7 @@ import type {
   BillingInfo,
   CreatedKey,
   CreateKeyInput,
+  DebitUsageInput,
   ListKeysFilter,
   ModelsOutcome,
   UsageAggregate,
@@ -39,6 +44,12 @@ export interface EngineOptions {
   clock?: Clock;
   /** Default: `nobleHmacHasher` (portable, synchronous); Node callers may pass `nodeHmacHasher`. */
   hasher?: KeyHasherFactory;
+  /**
+   * USD credited to a new owner account, by the billing plan of the key that opens it: when
+   * the owner's first key is created, or when a key of an owner without an account (one stored
+   * before) is first validated or debited. Default `DEFAULT_INITIAL_CREDITS` (`free`: 1).
+   */
+  initialCredits?: InitialCredits;
 }
 
 /**
@@ -65,6 +76,12 @@ export interface Engine {
    */
   validateNow(input: ValidateInput): ValidateOutcome | Promise<ValidateOutcome>;
   recordUsage(keyId: string, input: UsageRecordInput): { message: string };
+  /** Debits the key owner's settled balance and records the usage (see `DebitOutcome`). */
+  debit(keyId: string, input: DebitUsageInput): DebitOutcome;
+  /** An owner's account in USD (0 and 0 when it has none). */
+  balance(owner: string): OwnerBalance;
+  /** Sets an owner's settled and/or pending USD. */
+  setBalance(owner: string, update: BalanceUpdate): OwnerBalance;
   usageStats(keyId: string, period?: string): UsageStats;
   billing(keyId: string): BillingInfo;
   aggregateUsage(filter?: AggregateFilter): UsageAggregate;
@@ -94,11 +111,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     hash: (options.hasher ?? nobleHmacHasher)(store.hmacSecret()),
     limiter,
     writes: new WriteBehind(store, limiter, clock),
+    initialCreditsMicros: initialCreditsResolver(options.initialCredits),
   };
   return {
     store,
     clock,
-    createKey: (input, userId) => createKey(ctx, input, userId),
+    createKey: async (input, userId) => {
+      const created = await createKey(ctx, input, userId);
+      accountOf(ctx, created.key_info);
+      return created;
+    },
     listKeys: (filter) => listKeys(ctx, filter),
     getKey: (keyId) => getKey(ctx, keyId),
     rotateKey: (keyId) => rotateKey(ctx, keyId),
@@ -107,6 +129,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     validate: async (input) => validateKey(ctx, input),
     validateNow: (input) => validateKey(ctx, input),
     recordUsage: (keyId, input) => recordUsage(ctx, keyId, input),
+    debit: (keyId, input) => debitUsage(ctx, keyId, input),
+    balance: (owner) => readBalance(ctx, owner),
+    setBalance: (owner, update) => writeBalance(ctx, owner, update),
     usageStats: (keyId, period) => usageStats(ctx, keyId, period),
     billing: (keyId) => billing(ctx, keyId),
     aggregateUsage: (filter) => aggregateUsage(ctx, filter),
@@ -122,4 +147,8 @@ export type { EngineErrorKind, FieldError } from './errors';
 export { VALIDATION_ERRORS } from './validate';
 export { LOCAL_MODELS } from './models';
 export { LIMITS } from './rules';
+export { DEFAULT_INITIAL_CREDITS } from './balance';
+export type { BalanceUpdate, InitialCredits, OwnerBalance } from './balance';
+export type { DebitOutcome } from './debit';
+export { PRICE_PER_PREDICTION_USD } from './pricing';
 export type * from './types';

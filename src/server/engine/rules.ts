@@ -1,6 +1,6 @@
 import { invalidInput } from './errors';
 import type { FieldError } from './errors';
-import { parseAllowEntry, parseIp } from './ip';
+import { parseAllowEntry } from './ip';
 import type { CreateKeyInput, KeyEnvironment, ServiceId, UsageRecordInput } from './types';
 
 /**
@@ -125,14 +125,6 @@ export function checkUsageInput(input: unknown): UsageConfig {
   };
   if (errors.length > 0) throw invalidInput(errors);
   return config as UsageConfig;
-}
-
-/** Checks the optional `client_ip` of a validation request. */
-export function checkClientIp(value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (typeof value !== 'string' || parseIp(value) === undefined) {
-    throw invalidInput([{ field: 'client_ip', message: 'Must be an IPv4 or IPv6 address' }]);
-  }
 }
 
 /** Maps `website`/`ml-platform` to `platform`; other names stay as they are. */

@@ -150,6 +150,31 @@ export interface UsageRecordInput {
 }
 
 /**
+ * Body of `POST /api/v1/usage/{key_id}/debit`; only `endpoint`, `service_id` and
+ * `idempotency_key` are required (`predictions_count` defaults to 1, the rest to 0).
+ *
+ * @example
+ * engine.debit(keyId, { model_id: null, endpoint: '/predict', service_id: 'platform', idempotency_key: `${keyId}-1736937000000`, predictions_count: 1 });
+ */
+export type DebitUsageInput = Schemas['DebitUsageRequest'];
+
+/**
+ * A debit that went through: USD taken and the owner's settled balance after it.
+ *
+ * @example
+ * if (outcome.status === 200) console.log(outcome.body.balance);
+ */
+export type DebitAccepted = Schemas['DebitAccepted'];
+
+/**
+ * The 402 body of a refused debit, in the shape Hokusai services read.
+ *
+ * @example
+ * if (outcome.status === 402) console.log(outcome.body.detail.error); // 'insufficient_balance'
+ */
+export type DebitRejected = Schemas['DebitRejected'];
+
+/**
  * Usage of one key in one month.
  *
  * @example

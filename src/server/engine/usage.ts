@@ -1,5 +1,6 @@
 import type { EndpointUsage, UsageRecord, UsageTotals } from '../store/types';
 import type { EngineContext } from './context';
+import { PRICE_PER_PREDICTION_MICROS, PRICE_PER_PREDICTION_USD, usdFromMicros } from './pricing';
 import { invalidInput, invalidParameters } from './errors';
 import type { FieldError } from './errors';
 import { requireKey } from './keys';
@@ -7,8 +8,8 @@ import { checkUsageInput } from './rules';
 import { DAY_MS, dayOf, monthRange, parseIsoDate, periodOf, startOfNextMonth, toIsoSeconds } from './time';
 import type { AggregateFilter, BillingInfo, ServiceDayUsage, UsageAggregate, UsageRecordInput, UsageStats } from './types';
 
-/** US dollars charged per prediction over the monthly limit. */
-export const OVERAGE_USD_PER_PREDICTION = 0.001;
+/** US dollars charged per prediction over the monthly limit: the price of a prediction. */
+export const OVERAGE_USD_PER_PREDICTION = PRICE_PER_PREDICTION_USD;
 const MAX_TOP_ENDPOINTS = 10;
 const EMPTY_TOTALS: UsageTotals = Object.freeze({ requests: 0, errors: 0, predictions: 0, compute_ms: 0, response_time_ms: 0 });
 
@@ -71,8 +72,8 @@ export function billing(ctx: EngineContext, keyId: string): BillingInfo {
     billing_plan: key.billing_plan,
     current_usage: { requests: totals.requests, predictions, compute_ms: totals.compute_ms },
     monthly_limit: limit,
-    // Integer arithmetic in tenths of a cent, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
-    overage_charges: over / 1000,
+    // Integer micro-dollars, so 3 × $0.001 is 0.003 and not 0.0030000000000000001.
+    overage_charges: usdFromMicros(over * PRICE_PER_PREDICTION_MICROS),
     next_billing_date: toIsoSeconds(startOfNextMonth(now)),
   };
 }

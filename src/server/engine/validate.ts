@@ -1,8 +1,10 @@
 import { API_KEY_PATTERN } from '../../keys/format';
 import type { StoredKey } from '../store/types';
 import type { EngineContext } from './context';
+import { balanceFields } from './balance';
+import { clientAddress } from './client-address';
 import { ipAllowed } from './ip';
-import { canonicalService, checkClientIp } from './rules';
+import { canonicalService } from './rules';
 import { floorToSecond } from './time';
 import type { RateLimitState, ServiceId, ValidateInput, ValidateOutcome, ValidationErrorCode, ValidationFailure } from './types';
 
@@ -32,7 +34,6 @@ export const VALIDATION_ERRORS: Readonly<Record<ValidationErrorCode, string>> = 
  * turn that read the request, which saves a large share of its CPU per validation.
  */
 export function validateKey(ctx: EngineContext, input: ValidateInput): ValidateOutcome | Promise<ValidateOutcome> {
-  checkClientIp(input.client_ip);
   // A malformed key cannot exist in the store: answer without hashing.
   if (typeof input.apiKey !== 'string' || !API_KEY_PATTERN.test(input.apiKey)) return failure('invalid_key');
   const hashed = ctx.hash(input.apiKey);
@@ -64,6 +65,7 @@ function checkStoredKey(ctx: EngineContext, input: ValidateInput, keyHash: strin
       rate_limit_per_hour: key.rate_limit_per_hour,
       billing_plan: key.billing_plan,
       monthly_prediction_limit: key.monthly_prediction_limit,
+      ...balanceFields(ctx, key),
     },
     rateLimit: state,
   };
@@ -77,8 +79,10 @@ function firstFailedCheck(key: StoredKey, input: ValidateInput, now: number): Va
     return 'insufficient_scope';
   }
   if (key.allowed_ips !== null && key.allowed_ips.length > 0) {
-    const clientIp = isGiven(input.client_ip) ? input.client_ip : input.connectionIp;
-    if (!clientIp || !ipAllowed(clientIp, key.allowed_ips)) return 'ip_not_allowed';
+    // `client_ip` is whatever the service forwarded: an address with a port counts as the
+    // address; anything unparseable fails here (never a 400).
+    const address = clientAddress(isGiven(input.client_ip) ? input.client_ip : input.connectionIp);
+    if (!address || !ipAllowed(address, key.allowed_ips)) return 'ip_not_allowed';
   }
   return undefined;
 }

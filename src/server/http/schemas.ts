@@ -1,13 +1,20 @@
 // Request bodies are checked with the zod schemas generated from the spec, so the server
-// accepts exactly what the spec documents. The spec marks create and usage bodies
+// accepts exactly what the spec documents. The spec marks create, usage and debit bodies
 // `additionalProperties: false`, which the generator does not carry over: `.strict()` adds it.
 import type { z } from 'zod';
-import { zCreateApiKeyRequest, zIdempotencyKeyHeader, zRecordUsageRequest, zValidateApiKeyRequest } from '../../../generated/zod.gen';
+import {
+  zCreateApiKeyRequest,
+  zDebitUsageRequest,
+  zIdempotencyKeyHeader,
+  zRecordUsageRequest,
+  zValidateApiKeyRequest,
+} from '../../../generated/zod.gen';
 import { RequestProblem } from './errors';
 import { issuesToFieldErrors } from './zod-issues';
 
 export const createKeyBody = zCreateApiKeyRequest.strict();
 export const recordUsageBody = zRecordUsageRequest.strict();
+export const debitUsageBody = zDebitUsageRequest.strict();
 export const validateBody = zValidateApiKeyRequest;
 export const idempotencyKeyHeader = zIdempotencyKeyHeader;
 

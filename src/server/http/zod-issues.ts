@@ -11,7 +11,6 @@ interface Issue {
 
 /** Messages for fields whose schema is a long regular expression nobody should have to read. */
 const FORMAT_MESSAGES: [RegExp, string][] = [
-  [/^client_ip$/, 'Must be an IPv4 or IPv6 address'],
   [/^allowed_ips\.\d+$/, 'Must be an IPv4/IPv6 address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)'],
   [/^api_key$/, 'Must be an API key (hk_{env}_ followed by 32 letters or digits)'],
 ];

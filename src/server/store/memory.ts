@@ -1,4 +1,6 @@
 import { periodOf } from '../engine/time';
+import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
+import { MemoryBalances } from './memory-balances';
 import { randomSecretHex } from './random-secret';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
@@ -39,6 +41,7 @@ export class MemoryStore implements Store {
   // One copy of each service id and endpoint text: a flood of records for the same endpoint
   // then costs one small object per record, not one string per record.
   readonly #texts = new Map<string, string>();
+  readonly #balances = new MemoryBalances((record) => this.insertUsage(record));
   #nextSeq = 1;
   #nextUsageId = 1;
   #closed = false;
@@ -59,6 +62,27 @@ export class MemoryStore implements Store {
     this.#usageByKey.clear();
     this.#rollups.clear();
     this.#texts.clear();
+    this.#balances.clear();
+  }
+
+  getBalance(owner: string): StoredBalance | undefined {
+    this.#assertOpen();
+    return this.#balances.getBalance(owner);
+  }
+
+  setBalance(owner: string, balance: StoredBalance): void {
+    this.#assertOpen();
+    this.#balances.setBalance(owner, balance);
+  }
+
+  openBalance(owner: string, initial: StoredBalance): StoredBalance {
+    this.#assertOpen();
+    return this.#balances.openBalance(owner, initial);
+  }
+
+  debit(request: DebitRequest): DebitResult {
+    this.#assertOpen();
+    return this.#balances.debit(request);
   }
 
   insertKey(key: NewStoredKey): StoredKey {

@@ -10,6 +10,8 @@ import { assertIntact } from './sqlite-integrity';
 import { MIGRATE_1_TO_2_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
+import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
+import { SqliteBalances } from './sqlite-balances';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -72,6 +74,7 @@ export class SqliteStore implements Store {
   readonly #replace: (oldKeyId: string, replacement: NewStoredKey) => StoredKey | undefined;
   readonly #insertUsage: (record: NewUsageRecord) => UsageRecord;
   readonly #saveWindows: (windows: Map<string, number[]>) => void;
+  readonly #balances: SqliteBalances;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
   // write through this store clears it, and `PRAGMA data_version` (which moves when another
   // connection, e.g. another process, commits) is checked on every lookup. That check costs
@@ -87,6 +90,7 @@ export class SqliteStore implements Store {
     this.#db = openDatabase(options.filename);
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
+    this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
       // `AND is_active = 1` in the UPDATE itself: an already inactive row does not count as changed.
       const changed = this.#statements.setActive.run(0, oldKeyId, 0).changes;
@@ -124,6 +128,23 @@ export class SqliteStore implements Store {
     this.#db.exec(
       'BEGIN; DELETE FROM usage_rollups; DELETE FROM rate_windows; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;',
     );
+    this.#balances.clear();
+  }
+
+  getBalance(owner: string): StoredBalance | undefined {
+    return this.#balances.getBalance(owner);
+  }
+
+  setBalance(owner: string, balance: StoredBalance): void {
+    this.#balances.setBalance(owner, balance);
+  }
+
+  openBalance(owner: string, initial: StoredBalance): StoredBalance {
+    return this.#balances.openBalance(owner, initial);
+  }
+
+  debit(request: DebitRequest): DebitResult {
+    return this.#balances.debit(request);
   }
 
   insertKey(key: NewStoredKey): StoredKey {

@@ -1,3 +1,5 @@
+import type { BalanceStore } from './balance-types';
+
 /**
  * The persistence boundary of the stub server. Synchronous on purpose: both the in-memory map
  * and better-sqlite3 answer synchronously, which keeps check-then-update steps (rotation,
@@ -122,7 +124,7 @@ export interface StoreSnapshot {
  * const store: Store = new MemoryStore();
  * const app = createApp({ store });
  */
-export interface Store {
+export interface Store extends BalanceStore {
   /** `memory` or `sqlite`; shown by `/ready`. */
   readonly kind: string;
   /** The per-store secret keys are hashed with (hex); created once, kept for the store's life. */
@@ -165,7 +167,7 @@ export interface Store {
   saveRateWindows?(windows: Map<string, number[]>): void;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
-  /** Removes every key and usage record (test controls' reset); the hashing secret stays. */
+  /** Removes every key, usage record and balance (test controls' reset); the hashing secret stays. */
   clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;

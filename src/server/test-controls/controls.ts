@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
 import { createEngine } from '../engine';
-import type { CreatedKey, Engine } from '../engine';
+import type { BalanceUpdate, CreatedKey, Engine, InitialCredits, OwnerBalance } from '../engine';
 import { EngineError } from '../engine/errors';
 import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
@@ -50,12 +50,28 @@ export interface TestControls {
   readonly clock: ClockControl;
   /** Stores a key with a chosen value and settings; returns it like a create would. */
   seedKey(input: SeedKeyInput): Promise<CreatedKey>;
+  /**
+   * The account of an owner (a key's `user_id`, or its organization) in USD: `settled` is
+   * spendable, `pending` not yet. An owner without an account reads 0 and 0.
+   *
+   * @example
+   * controls.balance('admin'); // { owner: 'admin', settled: 1, pending: 0 }
+   */
+  balance(owner: string): OwnerBalance;
+  /**
+   * Sets an owner's settled and/or pending USD (a part left out keeps its value), e.g. to test
+   * a service's out-of-credit path.
+   *
+   * @example
+   * controls.setBalance('admin', { settled: 0, pending: 5 }); // debits now answer 402 insufficient_settled_balance
+   */
+  setBalance(owner: string, balance: BalanceUpdate): OwnerBalance;
   /** Makes the next `times` calls matching `method`/`path` fail (status, `Retry-After`, body) or drop the connection. */
   failNext(rule: FailNextOptions): PendingFailure;
   /** The rules that have not fired yet (or not as often as asked). */
   pendingFailures(): PendingFailure[];
   clearFailures(): void;
-  /** Empties the store (keys, usage), rate-limit windows, idempotency replays and pending failures. The clock is kept. */
+  /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays and pending failures. The clock is kept. */
   reset(): void;
 }
 
@@ -65,6 +81,7 @@ export interface TestKitOptions {
   store?: Store;
   clock?: Clock;
   hasher?: KeyHasherFactory;
+  initialCredits?: InitialCredits;
 }
 
 /** The engine an app serves plus its controls; built once by `createApp`. */
@@ -100,7 +117,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
   } else {
     const controllable = options.clock instanceof ControllableClock ? options.clock : new ControllableClock(options.clock ?? systemClock);
     const resettable = new ResettableEngine(
-      (store) => createEngine({ store, clock: controllable, hasher }),
+      (store) => createEngine({ store, clock: controllable, hasher, ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}) }),
       options.store ?? new MemoryStore(),
     );
     engine = resettable.engine;
@@ -111,6 +128,8 @@ export function createTestKit(options: TestKitOptions): TestKit {
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
+    balance: (owner) => engine.balance(owner),
+    setBalance: (owner, balance) => engine.setBalance(owner, balance),
     failNext: (rule) => failures.add(rule),
     pendingFailures: () => failures.pending(),
     clearFailures: () => failures.clear(),

@@ -14,6 +14,7 @@ import type { SeedKeyInput } from './seed-key';
 
 const advanceBody = z.strictObject({ ms: z.number().refine(Number.isFinite, 'Must be a finite number') });
 const setBody = z.strictObject({ to: z.union([z.string().min(1).max(100), z.number()]) });
+const balanceBody = z.strictObject({ settled: z.number().min(0).optional(), pending: z.number().min(0).optional() });
 
 /**
  * The test controls over HTTP, all behind the admin token (registered only when the app runs
@@ -26,6 +27,8 @@ const setBody = z.strictObject({ to: z.union([z.string().min(1).max(100), z.numb
  * | `POST /__hokusai/clock/set` `{to}` | jumps to a date (ISO 8601 or epoch ms) |
  * | `POST /__hokusai/clock/reset` | back to real time |
  * | `POST /__hokusai/keys` `{api_key?, key_id?, expires_at?, ...create fields}` | seeds a key (201) |
+ * | `GET /__hokusai/balances/{owner}` | `{owner, settled, pending}` in USD |
+ * | `POST /__hokusai/balances/{owner}` `{settled?, pending?}` | sets an owner's balance |
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
  * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays and rules |
  */
@@ -69,6 +72,16 @@ export function registerTestControlRoutes(app: ServerHono, controls: TestControl
   });
   resource(app, at('/keys'), {
     POST: [admin, async (c) => json(await controls.seedKey((await readJsonObject(c)) as unknown as SeedKeyInput), 201)],
+  });
+  resource(app, at('/balances/:owner'), {
+    GET: [admin, (c) => json(controls.balance(c.req.param('owner') ?? ''))],
+    POST: [
+      admin,
+      async (c) => {
+        const update = parseWith(balanceBody, await readJsonObject(c));
+        return json(controls.setBalance(c.req.param('owner') ?? '', update));
+      },
+    ],
   });
   resource(app, at('/failures'), {
     GET: [admin, () => json({ failures: controls.pendingFailures() })],
