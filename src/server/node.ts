@@ -21,6 +21,7 @@ import { isDroppedConnection } from './test-controls/dropped-connection';
 
 export { SqliteStore } from './store/sqlite';
 export type { SqliteStoreOptions } from './store/sqlite';
+export type { SqliteDriverName } from './store/sqlite-driver';
 export { nodeHmacHasher } from './node-hasher';
 export { readApiDescription } from './api-description';
 export type { ApiDescription } from './api-description';

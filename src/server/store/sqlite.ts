@@ -1,15 +1,15 @@
-// Node only: loads the optional peer dependency better-sqlite3 at construction time, so
-// importing the rest of the server never requires the native module.
+// Node, Bun and Deno: opens its SQLite library (see sqlite-driver.ts) at construction time, so
+// importing the rest of the server never requires a native module.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { randomSecretHex } from './random-secret';
+import { defaultSqliteDriver, openSqliteDatabase } from './sqlite-driver';
+import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqlite-driver';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
 import type { NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './types';
 
-type Database = BetterSqlite3.Database;
-type Statement = BetterSqlite3.Statement;
+type Database = SqliteDatabase;
+type Statement = SqliteStatement;
 
 /**
  * Options of `SqliteStore`.
@@ -20,6 +20,11 @@ type Statement = BetterSqlite3.Statement;
 export interface SqliteStoreOptions {
   /** Database file; `:memory:` for a throw-away database. Missing folders are created. */
   filename: string;
+  /**
+   * SQLite library to use; by default the runtime's own (bun:sqlite on Bun, node:sqlite on
+   * Node ≥ 22.13 and Deno), else better-sqlite3. All of them read and write the same files.
+   */
+  driver?: SqliteDriverName;
 }
 
 /** A key as its table row: lists as JSON text, the flag as 0/1. */
@@ -38,7 +43,7 @@ const USAGE_COLUMNS =
   'key_id, service_id, endpoint, status_code, response_time_ms, predictions_count, compute_ms, recorded_at';
 
 /**
- * A persistent store in a SQLite file (better-sqlite3, WAL journal, synchronous=NORMAL: a
+ * A persistent store in a SQLite file (see `driver`; WAL journal, synchronous=NORMAL: a
  * crashed process loses no committed write). Keys are stored as HMAC-SHA-256 hashes under a
  * secret generated once per database and kept in its `meta` table. Rate-limit windows and
  * idempotency replays are not stored here; they live in memory.
@@ -52,6 +57,8 @@ const USAGE_COLUMNS =
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly filename: string;
+  /** The SQLite library this store runs on. */
+  readonly driver: SqliteDriverName;
   readonly #db: Database;
   readonly #secret: string;
   readonly #statements: ReturnType<typeof prepareStatements>;
@@ -68,7 +75,8 @@ export class SqliteStore implements Store {
     if (options.filename !== ':memory:' && options.filename !== '') {
       mkdirSync(dirname(options.filename), { recursive: true });
     }
-    this.#db = openDatabase(options.filename);
+    this.driver = options.driver ?? defaultSqliteDriver();
+    this.#db = openDatabase(options.filename, this.driver);
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
@@ -179,17 +187,8 @@ export class SqliteStore implements Store {
   }
 }
 
-function openDatabase(filename: string): Database {
-  const require = createRequire(import.meta.url);
-  let Driver: typeof BetterSqlite3;
-  try {
-    Driver = require('better-sqlite3') as typeof BetterSqlite3;
-  } catch (cause) {
-    throw new Error('SqliteStore needs the optional dependency better-sqlite3 (npm install better-sqlite3@12)', {
-      cause,
-    });
-  }
-  const db = new Driver(filename);
+function openDatabase(filename: string, driver: SqliteDriverName): Database {
+  const db = openSqliteDatabase(filename, driver);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
