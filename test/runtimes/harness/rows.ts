@@ -3,6 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../scenarios/sdk-scenarios';
 
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Time the shared run of a column took before its checks (read by the table reporter). */
+    setupMs?: number;
+  }
+}
+
 /** What one run of a runtime produced: a result per check, or why the runtime is not here. */
 export type RunOutcome = Record<string, ScenarioResult> | { skip: string };
 
@@ -17,15 +24,19 @@ export function describeChecks(label: string, checks: readonly string[], produce
   describe(label, () => {
     let outcome: RunOutcome = {};
     let failure: unknown;
+    let setupMs = 0;
     beforeAll(async () => {
+      const started = performance.now();
       try {
         outcome = await produce();
       } catch (error) {
         failure = error;
       }
+      setupMs = performance.now() - started;
     });
-    for (const check of checks) {
+    for (const [index, check] of checks.entries()) {
       it(check, (context) => {
+        if (index === 0) context.task.meta.setupMs = setupMs;
         if (failure !== undefined) throw failure;
         if (isSkip(outcome)) return context.skip(outcome.skip);
         expect(outcome[check] ?? { ok: false, detail: 'not run' }).toEqual({ ok: true });

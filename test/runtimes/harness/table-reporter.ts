@@ -13,14 +13,17 @@ type Cell = { mark: string; note?: string };
  *
  * @example
  * // vitest.runtimes.config.ts
- * reporters: ['default', new RuntimeTableReporter()],
+ * reporters: ['default', './test/runtimes/harness/table-reporter.ts'],
  */
-export class RuntimeTableReporter implements Reporter {
+export default class RuntimeTableReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const cells = new Map<string, Map<string, Cell>>();
+    const seconds = new Map<string, number>();
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const column = test.parent.type === 'suite' ? test.parent.name : '';
+        const ms = (test.diagnostic()?.duration ?? 0) + (test.meta().setupMs ?? 0);
+        seconds.set(column, (seconds.get(column) ?? 0) + ms / 1000);
         const result = test.result();
         const row = cells.get(test.name) ?? new Map<string, Cell>();
         const note = result.state === 'skipped' ? result.note : undefined;
@@ -28,11 +31,11 @@ export class RuntimeTableReporter implements Reporter {
         cells.set(test.name, row);
       }
     }
-    process.stdout.write(`\n${renderTable(cells)}\n`);
+    process.stdout.write(`\n${renderTable(cells, seconds)}\n`);
   }
 }
 
-function renderTable(cells: Map<string, Map<string, Cell>>): string {
+function renderTable(cells: Map<string, Map<string, Cell>>, seconds: Map<string, number>): string {
   const columns = [...COLUMNS, ...new Set([...cells.values()].flatMap((row) => [...row.keys()]))].filter(
     (column, index, all) => all.indexOf(column) === index && [...cells.values()].some((row) => row.has(column)),
   );
@@ -46,11 +49,12 @@ function renderTable(cells: Map<string, Map<string, Cell>>): string {
       return cell?.mark ?? '·';
     }),
   ]);
+  body.push(['time (s)', ...columns.map((column) => (seconds.get(column) ?? 0).toFixed(1))]);
   const header = ['check', ...columns];
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((line) => line[i]!.length)));
   const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join('  ').trimEnd();
   const counts = { ok: 0, FAIL: 0, skip: 0 } as Record<string, number>;
-  for (const lineCells of body) for (const mark of lineCells.slice(1)) counts[mark] = (counts[mark] ?? 0) + 1;
+  for (const lineCells of body.slice(0, -1)) for (const mark of lineCells.slice(1)) counts[mark] = (counts[mark] ?? 0) + 1;
   return [
     'Runtime matrix (ok = passed, FAIL = failed, skip = not on this platform, · = not applicable)',
     line(header),
