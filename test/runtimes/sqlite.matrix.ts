@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SqliteDriverName } from '../../src/server/node';
 import { builtSdk } from './harness/built-sdk';
 import { startCliServer } from './harness/cli-server';
-import { lastJsonLine, runToEnd, type Finished } from './harness/processes';
+import { childEnv, lastJsonLine, runToEnd, type Finished } from './harness/processes';
 import { PROJECT_DIR, WORK_DIR } from './harness/project';
 import { RUNTIME_LABELS, runtimeForRow, scriptArgs, type RuntimeId } from './harness/runtimes';
 import { newAdminToken } from './harness/servers';
@@ -53,7 +53,10 @@ for (const id of HAND_OVER_ORDER) {
       const report = join(WORK_DIR, `store-contract-${id}.json`);
       const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/server/store-backends.test.ts', '--typecheck.enabled=false'];
       const args = scriptArgs(id, vitest[0]!, [...vitest.slice(1), '--reporter=json', `--outputFile=${report}`], ['--allow-all']);
-      const run = await runToEnd(runtime.command, args, { cwd: ROOT, timeoutMs: 300_000 });
+      // Without CI, the nested vitest keeps off reports/vitest.json (the main suite's report in CI).
+      const env = childEnv();
+      delete env.CI;
+      const run = await runToEnd(runtime.command, args, { cwd: ROOT, env, timeoutMs: 300_000 });
       const tests = readJsonReport(report, run).testResults.flatMap((file) => file.assertionResults);
       const onBackend = tests.filter((test) => test.ancestorTitles.some((title) => title.startsWith(`SqliteStore on ${EXPECTED_BACKEND[id]}`)));
       expect(tests.filter((test) => test.status !== 'passed').map((test) => test.fullName)).toEqual([]);
