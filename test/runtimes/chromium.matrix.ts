@@ -2,6 +2,7 @@
 // module through an import map, calling the local server on another origin (real CORS).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { importMapFor, launchBrowser, modulePage, openPage, serveStatic } from '../runtime/browser-harness';
 import { builtFile, DIST, ROOT } from '../runtime/built-package';
 import { describeChecks } from './harness/rows';
@@ -15,17 +16,16 @@ describeChecks('Chromium', SDK_SCENARIOS, async () => {
   const importMap = importMapFor(entry, nodeModules, '/node_modules/');
   importMap.imports['@hokusai/auth'] = '/dist/index.js';
   const server = await startScenarioServer();
-  const [browser, site] = await Promise.all([
-    launchBrowser(),
-    serveStatic({
-      '/target.json': { body: JSON.stringify({ baseUrl: server.url, adminToken: server.adminToken }) },
-      '/': { body: modulePage(importMap, '/scenarios.mjs', 'Hokusai auth runtime matrix'), type: 'text/html; charset=utf-8' },
-      '/scenarios.mjs': { body: readFileSync(BROWSER_FILE, 'utf8') },
-      '/dist/': DIST,
-      '/node_modules/': nodeModules,
-    }),
-  ]);
+  const site = await serveStatic({
+    '/target.json': { body: JSON.stringify({ baseUrl: server.url, adminToken: server.adminToken }) },
+    '/': { body: modulePage(importMap, '/scenarios.mjs', 'Hokusai auth runtime matrix'), type: 'text/html; charset=utf-8' },
+    '/scenarios.mjs': { body: readFileSync(BROWSER_FILE, 'utf8') },
+    '/dist/': DIST,
+    '/node_modules/': nodeModules,
+  });
+  let browser: Browser | undefined;
   try {
+    browser = await launchBrowser();
     const { page, problems } = await openPage(browser);
     await page.goto(`${site.url}/`);
     const handle = await page.waitForFunction(() => (window as { __scenarios?: unknown }).__scenarios, null, { timeout: 60_000 });
@@ -33,7 +33,7 @@ describeChecks('Chromium', SDK_SCENARIOS, async () => {
     if (!outcome.results) throw new Error(`The page failed: ${outcome.failed}. Browser reported: ${problems.join(' | ') || 'nothing'}`);
     return outcome.results;
   } finally {
-    await browser.close();
+    await browser?.close();
     await Promise.all([server.close(), site.close()]);
   }
 });
