@@ -10,7 +10,7 @@ import { RUNTIME_LABELS, runtimeForRow } from './harness/runtimes';
 import { startScenarioServer } from './harness/servers';
 import { SDK_SCENARIOS, type ScenarioResult } from './scenarios/sdk-scenarios';
 
-describeChecks(RUNTIME_LABELS.workerd, SDK_SCENARIOS, async () => {
+describeChecks(RUNTIME_LABELS.workerd, [...SDK_SCENARIOS, 'middleware: Hono'], async () => {
   const runtime = runtimeForRow('workerd');
   if ('skip' in runtime) return runtime;
   const port = await freePort();

@@ -30,8 +30,8 @@ export async function prepareProject(): Promise<void> {
   mkdirSync(join(modules, '@hokusai'), { recursive: true });
   mkdirSync(join(modules, '.bin'), { recursive: true });
   symlinkSync(ROOT, join(modules, '@hokusai', 'auth'), 'dir');
-  // msw is an optional peer a user installs next to the package.
-  symlinkSync(join(ROOT, 'node_modules', 'msw'), join(modules, 'msw'), 'dir');
+  // What a user installs next to the package: msw, and the frameworks the middleware serves.
+  for (const name of ['msw', 'hono', 'express', 'fastify']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir');
   symlinkSync(join('..', '@hokusai', 'auth', 'dist', 'cli', 'main.js'), join(modules, '.bin', 'hokusai-auth'));
   writeFileSync(
     join(PROJECT_DIR, 'package.json'),
@@ -39,10 +39,10 @@ export async function prepareProject(): Promise<void> {
   );
 
   const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'error' } as const;
-  const packageImports = ['@hokusai/auth', '@hokusai/auth/*', 'msw', 'msw/*'];
+  const packageImports = ['@hokusai/auth', '@hokusai/auth/*', 'msw', 'msw/*', 'hono', 'express', 'fastify'];
   await build({
     ...common,
-    entryPoints: ['sdk-entry', 'msw-entry', 'sqlite-entry'].map((name) => join(SCENARIOS, `${name}.ts`)),
+    entryPoints: ['sdk-entry', 'msw-entry', 'middleware-entry', 'sqlite-entry'].map((name) => join(SCENARIOS, `${name}.ts`)),
     outdir: PROJECT_DIR,
     outExtension: { '.js': '.mjs' },
     platform: 'neutral',
