@@ -100,6 +100,10 @@ function checkBaseUrl(baseUrl: string): void {
 }
 
 function readEnv(name: string): string | undefined {
-  // Browsers have no `process` (a property read on globalThis never throws); bundlers may define a partial one.
-  return globalThis.process?.env?.[name]?.trim() || undefined;
+  // Browsers have no `process`; bundlers may define a partial one; Deno without --allow-env throws.
+  try {
+    return globalThis.process?.env?.[name]?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,6 +28,7 @@ export { SqliteStore } from './store/sqlite';
 export { DataFileInUseError } from './store/owner-lock';
 export { DamagedDataFileError } from './store/sqlite-integrity';
 export type { SqliteStoreOptions } from './store/sqlite';
+export type { SqliteDriverName } from './store/sqlite-driver';
 export { nodeHmacHasher } from './node-hasher';
 export { readApiDescription } from './api-description';
 export type { ApiDescription } from './api-description';

@@ -1,6 +1,6 @@
 // Node only, used by SqliteStore: balances and remembered debits in two tables of the same
 // database, created on open (`IF NOT EXISTS`), so an older data file gains them in place.
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase, SqliteTransaction } from './sqlite-driver';
 import type { BalanceStore, DebitEntry, DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { EMPTY_BALANCE } from './balance-types';
 import type { NewUsageRecord } from './types';
@@ -29,10 +29,10 @@ CREATE TABLE IF NOT EXISTS debits (
  */
 export class SqliteBalances implements BalanceStore {
   readonly #statements: ReturnType<typeof prepare>;
-  readonly #debit: BetterSqlite3.Transaction<(request: DebitRequest) => DebitResult>;
+  readonly #debit: SqliteTransaction<[DebitRequest], DebitResult>;
   readonly #clear: () => void;
 
-  constructor(db: BetterSqlite3.Database, insertUsage: (record: NewUsageRecord) => unknown) {
+  constructor(db: SqliteDatabase, insertUsage: (record: NewUsageRecord) => unknown) {
     db.exec(BALANCE_SCHEMA_SQL);
     const statements = prepare(db);
     this.#statements = statements;
@@ -81,7 +81,7 @@ export class SqliteBalances implements BalanceStore {
   }
 }
 
-function prepare(db: BetterSqlite3.Database) {
+function prepare(db: SqliteDatabase) {
   return {
     getBalance: db.prepare('SELECT settled_micros, pending_micros FROM balances WHERE owner = ?'),
     setBalance: db.prepare(

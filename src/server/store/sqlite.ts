@@ -1,20 +1,20 @@
-// Node only: loads the optional peer dependency better-sqlite3 at construction time, so
-// importing the rest of the server never requires the native module.
+// Node, Bun and Deno: opens its SQLite library (see sqlite-driver.ts) at construction time, so
+// importing the rest of the server never requires a native module.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { periodOf } from '../engine/time';
+import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { randomSecretHex } from './random-secret';
+import { SqliteBalances } from './sqlite-balances';
+import { defaultSqliteDriver, openSqliteDatabase } from './sqlite-driver';
+import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqlite-driver';
 import { assertIntact } from './sqlite-integrity';
 import { MIGRATE_1_TO_2_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
-import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
-import { SqliteBalances } from './sqlite-balances';
 
-type Database = BetterSqlite3.Database;
-type Statement = BetterSqlite3.Statement;
+type Database = SqliteDatabase;
+type Statement = SqliteStatement;
 
 /**
  * Options of `SqliteStore`.
@@ -25,6 +25,11 @@ type Statement = BetterSqlite3.Statement;
 export interface SqliteStoreOptions {
   /** Database file; `:memory:` for a throw-away database. Missing folders are created. */
   filename: string;
+  /**
+   * SQLite library to use; by default the runtime's own (bun:sqlite on Bun, node:sqlite on
+   * Node ≥ 22.13 and Deno), else better-sqlite3. All of them read and write the same files.
+   */
+  driver?: SqliteDriverName;
 }
 
 /** A key as its table row: lists as JSON text, the flag as 0/1. */
@@ -50,7 +55,7 @@ const ROLLUP_COLUMNS = 'requests, errors, predictions, compute_ms, response_time
 export const BUSY_TIMEOUT_MS = 50;
 
 /**
- * A persistent store in a SQLite file (better-sqlite3, WAL journal, synchronous=NORMAL: a
+ * A persistent store in a SQLite file (see `driver`; WAL journal, synchronous=NORMAL: a
  * crashed process loses no committed write). Keys are stored as HMAC-SHA-256 hashes under a
  * secret generated once per database and kept in its `meta` table. Rate-limit windows are kept
  * here (written shortly after the validations they count, like `last_used_at`: call
@@ -68,6 +73,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly deferWrites = true;
   readonly filename: string;
+  /** The SQLite library this store runs on. */
+  readonly driver: SqliteDriverName;
   readonly #db: Database;
   readonly #secret: string;
   readonly #statements: ReturnType<typeof prepareStatements>;
@@ -87,7 +94,8 @@ export class SqliteStore implements Store {
     if (options.filename !== ':memory:' && options.filename !== '') {
       mkdirSync(dirname(options.filename), { recursive: true });
     }
-    this.#db = openDatabase(options.filename);
+    this.driver = options.driver ?? defaultSqliteDriver();
+    this.#db = openDatabase(options.filename, this.driver);
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
     this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
@@ -257,17 +265,8 @@ export class SqliteStore implements Store {
   }
 }
 
-function openDatabase(filename: string): Database {
-  const require = createRequire(import.meta.url);
-  let Driver: typeof BetterSqlite3;
-  try {
-    Driver = require('better-sqlite3') as typeof BetterSqlite3;
-  } catch (cause) {
-    throw new Error('SqliteStore needs the optional dependency better-sqlite3 (npm install better-sqlite3@12)', {
-      cause,
-    });
-  }
-  const db = new Driver(filename);
+function openDatabase(filename: string, driver: SqliteDriverName): Database {
+  const db = openSqliteDatabase(filename, driver);
   // Before anything writes to the file: a damaged one is refused as it is.
   if (filename !== ':memory:' && filename !== '') {
     try {
