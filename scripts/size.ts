@@ -10,7 +10,9 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { kib } from './lib/units';
 
-const BUDGET_BYTES = 6 * 1024;
+// 6.25 KiB: the client gained usage.debit, per-call onResponse and environment access that
+// survives a runtime without it (Deno without --allow-env); the budget moves with a reason, not by default.
+const BUDGET_BYTES = 6.25 * 1024;
 const root = resolve(import.meta.dirname, '..');
 
 const entries = {
