@@ -61,6 +61,8 @@ describe('scripts/setup.sh', () => {
     const log = join(root, 'calls.log');
     writeFileSync(join(root, 'scripts/install-system-deps.sh'), `echo "system-deps" >> "${log}"\n`);
     writeFileSync(join(root, 'package-lock.json'), '{}');
+    mkdirSync(join(root, 'runtimes'));
+    writeFileSync(join(root, 'runtimes/package-lock.json'), '{}');
     const bin = join(root, 'bin');
     mkdirSync(bin);
     recorder(join(bin, 'npm'), log);
@@ -70,15 +72,17 @@ describe('scripts/setup.sh', () => {
   it('runs npm ci on a fresh clone, then the system step', async () => {
     const p = project('fresh');
     expect((await runScript('scripts/setup.sh', p.env, p.root)).code).toBe(0);
-    expect(p.calls()).toEqual(['npm ci', 'system-deps']);
+    expect(p.calls()).toEqual(['npm ci', 'npm ci --prefix runtimes', 'system-deps']);
   });
 
   it('does not run npm ci again right after `npm ci` (the README runs both commands)', async () => {
     const p = project('installed');
-    mkdirSync(join(p.root, 'node_modules'));
-    writeFileSync(join(p.root, 'node_modules/.package-lock.json'), '{}');
     const past = new Date(Date.now() - 60_000);
-    utimesSync(join(p.root, 'package-lock.json'), past, past);
+    for (const folder of ['', 'runtimes/']) {
+      mkdirSync(join(p.root, `${folder}node_modules`));
+      writeFileSync(join(p.root, `${folder}node_modules/.package-lock.json`), '{}');
+      utimesSync(join(p.root, `${folder}package-lock.json`), past, past);
+    }
     const result = await runScript('scripts/setup.sh', p.env, p.root);
     expect(result.stdout).toContain('npm ci skipped');
     expect(p.calls()).toEqual(['system-deps']);
@@ -86,10 +90,14 @@ describe('scripts/setup.sh', () => {
 
   it('runs npm ci again when package-lock.json changed after the last install', async () => {
     const p = project('stale');
-    mkdirSync(join(p.root, 'node_modules'));
-    writeFileSync(join(p.root, 'node_modules/.package-lock.json'), '{}');
     const past = new Date(Date.now() - 60_000);
+    for (const folder of ['', 'runtimes/']) {
+      mkdirSync(join(p.root, `${folder}node_modules`));
+      writeFileSync(join(p.root, `${folder}node_modules/.package-lock.json`), '{}');
+    }
+    // Only the root lock changed since its install; the runtimes are up to date.
     utimesSync(join(p.root, 'node_modules/.package-lock.json'), past, past);
+    utimesSync(join(p.root, 'runtimes/package-lock.json'), past, past);
     await runScript('scripts/setup.sh', p.env, p.root);
     expect(p.calls()).toEqual(['npm ci', 'system-deps']);
   });
