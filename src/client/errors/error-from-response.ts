@@ -10,6 +10,7 @@ import { PermissionDeniedError } from './permission-denied-error';
 import { RateLimitError } from './rate-limit-error';
 import { UnprocessableEntityError } from './unprocessable-entity-error';
 import { parseRetryAfterMs } from '../retry/retry-after';
+import { redactText } from '../redact';
 
 /** A finished HTTP response that is not a success, as the transport saw it. */
 export interface ErrorResponse {
@@ -49,7 +50,7 @@ const BY_STATUS: Record<number, typeof HokusaiAuthError> = {
  */
 export function errorFromResponse(input: ErrorResponse): HokusaiAuthError {
   const { status, headers, secrets } = input;
-  const { detail, errors, snippet } = readBody(input.body);
+  const { detail, errors, snippet } = readBody(input.body, secrets);
   const text = detail || snippet || input.statusText || 'error';
   // An HTML error page usually starts with its own status ("502 Bad Gateway"): do not say it twice.
   const message = text.startsWith(`${status} `) ? text : `${status} ${text}`;
@@ -59,7 +60,9 @@ export function errorFromResponse(input: ErrorResponse): HokusaiAuthError {
   return new ErrorClass(message, init);
 }
 
-function readBody(body: unknown): { detail?: string; errors: FieldError[]; snippet?: string } {
+function readBody(body: unknown, secrets?: readonly (string | undefined)[]): { detail?: string; errors: FieldError[]; snippet?: string } {
+  // Masked before cutting: a cut would leave part of a long secret that no longer matches it.
+  const summarize = (text: string) => redactText(text, secrets).replace(/(<[^>]*>|\s)+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
   if (typeof body !== 'object' || body === null) return { errors: [], snippet: typeof body === 'string' ? summarize(body) : undefined };
   // `detail` (+ `errors`) as the API sends them; `error` as a validation result carries it.
   const { detail, error, errors } = body as Record<string, unknown>;
@@ -70,9 +73,4 @@ function readBody(body: unknown): { detail?: string; errors: FieldError[]; snipp
       : [],
     snippet: summarize(JSON.stringify(body)),
   };
-}
-
-/** A short one-line view of a body that is not the API's JSON (e.g. a proxy's HTML page): its text. */
-function summarize(text: string): string {
-  return text.replace(/(<[^>]*>|\s)+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
 }
