@@ -27,6 +27,7 @@ import { registerUsageRoutes } from './routes/usage';
 import { registerValidateRoutes, VALIDATE_PATH, validationReply } from './routes/validate';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
+import type { Outbox } from './outbox/outbox';
 import { createTestKit } from './test-controls/controls';
 import type { TestControls } from './test-controls/controls';
 import { isDroppedConnection } from './test-controls/dropped-connection';
@@ -103,8 +104,10 @@ export interface HokusaiAuthApp {
   readonly idempotency: IdempotencyCache;
   /** The underlying Hono app, for mounting extra routes before the server starts. */
   readonly hono: ServerHono;
-  /** In-process test controls: move the clock, seed keys, make calls fail, reset. */
+  /** In-process test controls: move the clock, seed keys, make calls fail, read the outbox, reset. */
   readonly controls: TestControls;
+  /** Where the server's mails go (nothing is delivered); `outbox.subscribe` sees each one. */
+  readonly outbox: Outbox;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -231,6 +234,7 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     idempotency,
     hono,
     controls: testKit.controls,
+    outbox: testKit.outbox,
   };
   // The validate route once more, without Web Request/Response objects: the same reply and the
   // same final headers as through `fetch`, for the Node server's hot path (node-listener.ts).

@@ -14,6 +14,7 @@ import { withApiDescription } from './api-description';
 import type { ApiDescription } from './api-description';
 import { withHostCheck } from './host-check';
 import { withDirectValidation } from './node-listener';
+import { formatMailLine } from './outbox/log-line';
 import { withRequestLog } from './request-log';
 import type { RequestLogOptions } from './request-log';
 import { makeDataFilesPrivate, prepareDataFile } from './store/file-modes';
@@ -130,10 +131,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
   });
 
+  // Each mail the server would send is one line on the request log (recipient and subject only).
+  const requestLog = options.requestLog;
+  const stopMailLog = requestLog ? app.outbox.subscribe((mail) => requestLog.write(formatMailLine(mail, requestLog.format))) : () => undefined;
+
   let server: ReturnType<typeof serve>;
   try {
     server = await listen(app, options.port ?? 8787, host, options);
   } catch (error) {
+    stopMailLog();
     closeStore();
     throw error;
   }
@@ -152,6 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       server.close(() => {
         clearTimeout(force);
         clearInterval(dropIdle);
+        stopMailLog();
         closeStore();
         resolve();
       });

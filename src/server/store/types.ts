@@ -33,6 +33,10 @@ export interface StoredKey {
   created_at: number;
   expires_at: number | null;
   last_used_at: number | null;
+  /** The organization of an organization key; null (or absent) for other keys. */
+  organization_id?: string | null;
+  /** The user who created an organization key; null (or absent) for other keys. */
+  created_by?: string | null;
 }
 
 /**

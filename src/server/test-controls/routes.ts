@@ -30,7 +30,8 @@ const balanceBody = z.strictObject({ settled: z.number().min(0).optional(), pend
  * | `GET /__hokusai/balances/{owner}` | `{owner, settled, pending}` in USD |
  * | `POST /__hokusai/balances/{owner}` `{settled?, pending?}` | sets an owner's balance |
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
- * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays and rules |
+ * | `GET /__hokusai/outbox` | the mails the server would have sent, newest last |
+ * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox and rules |
  */
 export function registerTestControlRoutes(app: ServerHono, controls: TestControls, admin: MiddlewareHandler): void {
   const at = (path: string) => `${TEST_CONTROL_PREFIX}${path}`;
@@ -100,6 +101,7 @@ export function registerTestControlRoutes(app: ServerHono, controls: TestControl
       },
     ],
   });
+  resource(app, at('/outbox'), { GET: [admin, () => json(controls.outbox())] });
   resource(app, at('/reset'), {
     POST: [
       admin,
