@@ -5,13 +5,14 @@ const external = ['better-sqlite3', 'msw', 'express', 'fastify'];
 
 export default defineConfig([
   {
-    // The library: browser-safe main entry, Web-standard server core, Node-only server runner.
+    // The library: browser-safe main entry and platform client, Web-standard server core, Node-only server runner.
     entry: {
       index: 'src/index.ts',
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
       'msw/index': 'src/msw/index.ts',
       'middleware/index': 'src/middleware/index.ts',
+      'platform/index': 'src/platform/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

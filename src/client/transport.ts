@@ -21,14 +21,14 @@ export interface Operation {
   /** Public name, used in error messages: `keys.create`. */
   name: string;
   /** HTTP method: a POST is retried only when `safe` or `idempotent`. */
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sends `Authorization: Bearer <admin token>`; without a token the call fails before sending. */
   admin?: boolean;
   /** Sends an `Idempotency-Key` (the caller's or a fresh one), which makes a POST retryable. */
   idempotent?: boolean;
   /** A POST without side effects (validate): retried like a GET. */
   safe?: boolean;
-  /** The API key this call carries, so it is masked wherever a response echoes it. */
+  /** The API key (or access token) this call carries, so it is masked wherever a response echoes it. */
   apiKey?: string;
   /** Headers this operation adds (e.g. the API key). */
   headers?: Record<string, string>;

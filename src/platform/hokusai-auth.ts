@@ -1,0 +1,83 @@
+// The platform client: the main client plus one namespace per part of the platform API. This
+// file only composes them; each namespace lives in its own file.
+import { HokusaiAuth as HokusaiAuthBase } from '../client/hokusai-auth';
+import { internalsOf, withInternals } from '../client/internals';
+import type { RequestOptions } from '../client/request-options';
+import { requireId } from '../client/resources/require-id';
+import { platformContext } from './context';
+import { invitationsResource, type InvitationsResource } from './invitations';
+import type { PlatformOptions } from './options';
+import { organizationsResource, type OrganizationsResource } from './organizations';
+import { signInWithEthereum, type EthereumSigner } from './sign-in';
+import { siweResource, type SiweResource } from './siwe';
+import { tokensResource, type TokensResource } from './tokens';
+import type { SiweSession } from './types';
+
+/**
+ * The Hokusai auth client with the whole platform API: everything of the main entry's
+ * `HokusaiAuth`, plus wallet sign-in, access tokens, organizations and invitations.
+ *
+ * @example
+ * import { HokusaiAuth } from '@hokusai/auth/platform';
+ *
+ * const auth = new HokusaiAuth({ baseUrl: 'http://localhost:8787' });
+ * const session = await auth.signInWithEthereum({ address, signMessage: (message) => wallet.signMessage(message) });
+ * const me = auth.withAccessToken(session.access_token);
+ * const org = await me.organizations.create({ name: 'Acme Research' });
+ * for await (const key of me.organizations.keys.list(org.id)) console.log(key.key_prefix);
+ */
+export class HokusaiAuth extends HokusaiAuthBase {
+  /** Sign-In with Ethereum, step by step. */
+  declare readonly siwe: SiweResource;
+  /** Access-token validation, for services. */
+  declare readonly tokens: TokensResource;
+  /** Organizations, members, invitations, keys and audit logs (needs the access token). */
+  declare readonly organizations: OrganizationsResource;
+  /** Accepting an invitation (needs the invitee's access token). */
+  declare readonly invitations: InvitationsResource;
+
+  readonly #options: PlatformOptions;
+
+  /**
+   * @param options The main client's options plus `accessToken`, the JWT that organization and
+   * invitation calls send.
+   *
+   * @example
+   * const auth = new HokusaiAuth({ baseUrl: 'http://localhost:8787', accessToken: process.env.HOKUSAI_ACCESS_TOKEN });
+   */
+  constructor(options: PlatformOptions = {}) {
+    super(options);
+    this.#options = options;
+    const context = platformContext(options);
+    this.siwe = siweResource(context);
+    this.tokens = tokensResource(context);
+    this.organizations = organizationsResource(context);
+    this.invitations = invitationsResource(context);
+  }
+
+  /**
+   * Signs in with an Ethereum wallet: gets the challenge, has the wallet sign it with its own
+   * `signMessage`, and returns the session with the access token. The wallet's own errors (the
+   * user declined) reach you unchanged.
+   *
+   * @example
+   * const session = await auth.signInWithEthereum({ address, signMessage: (message) => signer.signMessage(message) });
+   * const me = auth.withAccessToken(session.access_token);
+   */
+  signInWithEthereum(wallet: EthereumSigner, options?: RequestOptions): Promise<SiweSession> {
+    return signInWithEthereum(this.siwe, wallet, options);
+  }
+
+  /**
+   * A client like this one (same URL, admin token, fetch, retries) that sends `accessToken`
+   * with organization and invitation calls. This client is left as it is.
+   *
+   * @example
+   * const me = auth.withAccessToken(session.access_token);
+   * await me.organizations.get(orgId);
+   */
+  withAccessToken(accessToken: string): HokusaiAuth {
+    requireId(accessToken, 'accessToken');
+    return new HokusaiAuth(withInternals({ ...this.#options, accessToken }, internalsOf(this.#options)));
+  }
+}
