@@ -1,4 +1,5 @@
-import { ConfigurationError, HokusaiAuth } from '../client';
+import { ConfigurationError } from '../client';
+import { HokusaiAuth } from '../platform';
 import type { OptionValues } from './command';
 import type { CliIo } from './io';
 import { PRODUCTION_NOTICE } from './server-hints';
@@ -9,20 +10,22 @@ import { UsageError } from './usage-error';
 const MAX_RETRY_DELAY_MS = 5_000;
 
 /**
- * The facade, set up from `--url` / `--admin-token` or `HOKUSAI_AUTH_URL` / `HOKUSAI_ADMIN_TOKEN`.
- * A bad URL is a usage error.
+ * The client, set up from `--url` / `--admin-token` / `--access-token` or `HOKUSAI_AUTH_URL` /
+ * `HOKUSAI_ADMIN_TOKEN` / `HOKUSAI_ACCESS_TOKEN`. A bad URL is a usage error.
  *
  * @example
  * const keys = await clientFor(values, io, 'keys list').keys.list();
  */
 export function clientFor(values: OptionValues, io: CliIo, command: string): HokusaiAuth {
   const { baseUrl, adminToken } = connectionOf(values, io);
+  const accessToken = stringOption(values, 'access-token') ?? nonEmpty(io.env.HOKUSAI_ACCESS_TOKEN);
   if (baseUrl === undefined) io.stderr(PRODUCTION_NOTICE);
   try {
     return new HokusaiAuth({
       ...(baseUrl !== undefined ? { baseUrl } : {}),
       // '' (an empty flag) means "no token", so the call fails with the missing-token message.
       adminToken: adminToken?.trim() ?? '',
+      accessToken: accessToken?.trim() ?? '',
       maxRetryDelayMs: MAX_RETRY_DELAY_MS,
     });
   } catch (error) {

@@ -53,23 +53,34 @@ export interface RawCommand {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-/** A command with subcommands (`keys`, `usage`). @example keysCommands.subcommands.map((c) => c.name); */
+/** A command with subcommands (`keys`, `usage`), which may be groups themselves (`orgs keys`). @example keysCommands.subcommands.map((c) => c.name); */
 export interface CommandGroup {
+  /** Full name, e.g. `orgs keys`. */
   name: string;
   summary: string;
   description: string;
-  subcommands: readonly Command[];
+  subcommands: readonly (Command | CommandGroup)[];
 }
 
 /** What can follow `hokusai-auth`. @example const all: readonly TopLevelCommand[] = COMMANDS; */
 export type TopLevelCommand = Command | RawCommand | CommandGroup;
 
 /** @example if (isGroup(command)) io.stdout(groupHelp(command)); */
-export function isGroup(command: TopLevelCommand): command is CommandGroup {
+export function isGroup(command: TopLevelCommand | CommandGroup): command is CommandGroup {
   return 'subcommands' in command;
 }
 
 /** @example if (isRaw(command)) return command.run(argv, io); */
 export function isRaw(command: TopLevelCommand): command is RawCommand {
   return 'raw' in command;
+}
+
+/**
+ * Every runnable command of a group, nested groups included, in order.
+ *
+ * @example
+ * runnableCommands(orgsCommands).map((c) => c.name); // ['orgs create', ..., 'orgs keys create', ...]
+ */
+export function runnableCommands(group: CommandGroup): Command[] {
+  return group.subcommands.flatMap((sub) => (isGroup(sub) ? runnableCommands(sub) : [sub]));
 }

@@ -89,7 +89,8 @@ export function formatBilling(billing: BillingInfo): string {
   ]);
 }
 
-function keyInfoFields(info: ApiKeyInfo): [string, string][] {
+/** The fields of a key's details, in display order. @example formatFields(keyInfoFields(info)); */
+export function keyInfoFields(info: ApiKeyInfo): [string, string][] {
   return [
     ['Key ID', info.key_id],
     ['Name', info.name],

@@ -1,6 +1,6 @@
 // Help texts, built from the command definitions so help and parsing never disagree.
 import type { Command, CommandGroup, OptionSpecs, TopLevelCommand } from './command';
-import { isGroup } from './command';
+import { isGroup, runnableCommands } from './command';
 import { OUTPUT_OPTIONS, URL_OPTION, ADMIN_TOKEN_OPTION } from './options';
 
 /** The executable's name, as help texts show it. @example `${BIN} --help` */
@@ -11,13 +11,13 @@ const VERSION_OPTION: OptionSpecs = { version: { type: 'boolean', description: '
 const EXIT_STATUS = `Exit status:
   0  success (validate: the key is valid)
   1  the API answered with an error or could not be reached (validate: the key is not valid)
-  2  usage error: unknown command or option, missing argument or admin token, bad value`;
+  2  usage error: unknown command or option, missing argument, admin or access token, bad value`;
 
 /** `hokusai-auth --help`. @example io.stdout(topHelp(COMMANDS, '0.1.0')); */
 export function topHelp(commands: readonly TopLevelCommand[], version: string): string {
   const rows: [string, string][] = [];
   for (const command of commands) {
-    const runnable = isGroup(command) ? command.subcommands : [command];
+    const runnable = isGroup(command) ? runnableCommands(command) : [command];
     for (const sub of runnable) rows.push([synopsis(sub), sub.summary]);
   }
   rows.push(['help [command]', 'Show help for a command']);
@@ -34,6 +34,7 @@ ${optionLines({ ...URL_OPTION, ...ADMIN_TOKEN_OPTION, ...OUTPUT_OPTIONS, ...VERS
 Environment:
   HOKUSAI_AUTH_URL       Base URL of the auth service
   HOKUSAI_ADMIN_TOKEN    Admin token for the keys and usage commands
+  HOKUSAI_ACCESS_TOKEN   Access token (JWT from sign-in) for the orgs commands
 
 ${EXIT_STATUS}
 

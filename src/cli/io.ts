@@ -28,11 +28,35 @@ const MASK = '***';
  * adminTokensIn(['keys', 'list', '--admin-token', 's3cret-token'], {}); // ['s3cret-token']
  */
 export function adminTokensIn(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
-  const tokens = [env.HOKUSAI_ADMIN_TOKEN];
+  return usable([env.HOKUSAI_ADMIN_TOKEN, ...flagValues(argv, 'admin-token')]);
+}
+
+/**
+ * Every secret this run could know and must never print: the admin tokens, the access tokens
+ * (`HOKUSAI_ACCESS_TOKEN`, `--access-token`) and the private key `login --private-key-env` reads.
+ *
+ * @example
+ * const io = processIo(secretsIn(process.argv.slice(2), process.env));
+ */
+export function secretsIn(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  const privateKeys = flagValues(argv, 'private-key-env').map((name) => (name ? env[name.trim()] : undefined));
+  return [
+    ...adminTokensIn(argv, env),
+    ...usable([env.HOKUSAI_ACCESS_TOKEN, ...flagValues(argv, 'access-token'), ...privateKeys]),
+  ];
+}
+
+/** The values given to `--name` (as `--name value` or `--name=value`). */
+function flagValues(argv: readonly string[], name: string): (string | undefined)[] {
+  const values: (string | undefined)[] = [];
   argv.forEach((arg, index) => {
-    if (arg === '--admin-token') tokens.push(argv[index + 1]);
-    else if (arg.startsWith('--admin-token=')) tokens.push(arg.slice('--admin-token='.length));
+    if (arg === `--${name}`) values.push(argv[index + 1]);
+    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
   });
+  return values;
+}
+
+function usable(tokens: readonly (string | undefined)[]): string[] {
   return tokens.flatMap((token) => {
     const trimmed = token?.trim();
     return trimmed && trimmed.length >= MIN_SCRUBBED_LENGTH ? [trimmed] : [];
@@ -55,7 +79,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
  * The real process's streams and environment, with the given secrets scrubbed from all output.
  *
  * @example
- * const io = processIo(adminTokensIn(process.argv.slice(2), process.env));
+ * const io = processIo(secretsIn(process.argv.slice(2), process.env));
  */
 export function processIo(secrets: readonly string[]): CliIo {
   return {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `hokusai-auth` executable. Exit status: 0 success, 1 API error (or a key that is not
 // valid), 2 usage error. See `hokusai-auth --help`.
-import { adminTokensIn, processIo } from './io';
+import { processIo, secretsIn } from './io';
 import { runCli } from './run';
 
 const argv = process.argv.slice(2);
-const io = processIo(adminTokensIn(argv, process.env));
+const io = processIo(secretsIn(argv, process.env));
 
 // `hokusai-auth keys list | head -1`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -20,6 +20,15 @@ export const ADMIN_TOKEN_OPTION: OptionSpecs = {
   },
 };
 
+/** `--access-token`: the organization commands. @example const options = { ...ACCESS_TOKEN_OPTION }; */
+export const ACCESS_TOKEN_OPTION: OptionSpecs = {
+  'access-token': {
+    type: 'string',
+    value: '<jwt>',
+    description: 'Access token from sign-in (default: $HOKUSAI_ACCESS_TOKEN; prefer the variable, flags show in process lists)',
+  },
+};
+
 /** `--json` and `--help`: every command. @example const options = { ...OUTPUT_OPTIONS }; */
 export const OUTPUT_OPTIONS: OptionSpecs = {
   json: { type: 'boolean', description: "Print the API's JSON response as is" },
@@ -28,6 +37,9 @@ export const OUTPUT_OPTIONS: OptionSpecs = {
 
 /** Everything an admin command accepts besides its own options. @example const options = { ...ADMIN_COMMAND_OPTIONS }; */
 export const ADMIN_COMMAND_OPTIONS: OptionSpecs = { ...URL_OPTION, ...ADMIN_TOKEN_OPTION, ...OUTPUT_OPTIONS };
+
+/** Everything an organization command accepts besides its own options. @example const options = { ...ORG_COMMAND_OPTIONS }; */
+export const ORG_COMMAND_OPTIONS: OptionSpecs = { ...URL_OPTION, ...ACCESS_TOKEN_OPTION, ...OUTPUT_OPTIONS };
 
 /** The value of a string option, if given. @example stringOption({ name: 'k' }, 'name'); // 'k' */
 export function stringOption(values: OptionValues, name: string): string | undefined {

@@ -1,5 +1,6 @@
 // How a failure reaches the user: a short message on stderr and the exit status.
 import { ConfigurationError, HokusaiAuthError, MissingAdminTokenError } from '../client';
+import { MissingAccessTokenError } from '../platform/errors/missing-access-token-error';
 import type { CliIo } from './io';
 import { BIN } from './help';
 import { hintFor } from './server-hints';
@@ -19,6 +20,12 @@ export function reportError(error: unknown, io: CliIo): number {
   }
   if (error instanceof MissingAdminTokenError) {
     io.stderr('Error: this command needs an admin token: set HOKUSAI_ADMIN_TOKEN or pass --admin-token <token>.\n');
+    return EXIT_USAGE;
+  }
+  if (error instanceof MissingAccessTokenError) {
+    io.stderr(
+      'Error: this command needs an access token: sign in (hokusai-auth login), then set HOKUSAI_ACCESS_TOKEN or pass --access-token <jwt>.\n',
+    );
     return EXIT_USAGE;
   }
   if (error instanceof ConfigurationError) {

@@ -2,7 +2,7 @@
 // runs the command and maps every failure to an exit status.
 import { SERVER_VERSION } from '../server/version';
 import type { Command, CommandGroup, OptionSpecs, TopLevelCommand } from './command';
-import { isGroup, isRaw } from './command';
+import { isGroup, isRaw, runnableCommands } from './command';
 import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, topHelp } from './help';
 import type { CliIo } from './io';
@@ -54,7 +54,9 @@ async function runGroup(group: CommandGroup, args: string[], io: CliIo): Promise
     if (wantsHelp(args)) return print(io, groupHelp(group));
     throw new UsageError(`Missing subcommand: ${group.subcommands.map(subName).join(', ')}`, group.name);
   }
-  return runCommand(findSub(group, args[index] ?? ''), without(args, index), io);
+  const sub = findSub(group, args[index] ?? '');
+  const rest = without(args, index);
+  return isGroup(sub) ? runGroup(sub, rest, io) : runCommand(sub, rest, io);
 }
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
@@ -63,14 +65,14 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
   return command.run({ values, positionals, io });
 }
 
-/** `hokusai-auth help [command [subcommand]]`. */
+/** `hokusai-auth help [command [subcommand ...]]`. */
 async function help(args: string[], io: CliIo): Promise<number> {
-  const [name, sub] = args.filter((arg) => !arg.startsWith('-'));
+  const [name, ...subs] = args.filter((arg) => !arg.startsWith('-'));
   if (name === undefined) return print(io, topHelp(COMMANDS, VERSION));
-  const command = find(name);
+  let command: TopLevelCommand = find(name);
   if (isRaw(command)) return print(io, await command.help());
-  if (!isGroup(command)) return print(io, commandHelp(command));
-  return print(io, sub === undefined ? groupHelp(command) : commandHelp(findSub(command, sub)));
+  for (const sub of subs) if (isGroup(command)) command = findSub(command, sub);
+  return print(io, isGroup(command) ? groupHelp(command) : commandHelp(command as Command));
 }
 
 function find(name: string): TopLevelCommand {
@@ -81,7 +83,7 @@ function find(name: string): TopLevelCommand {
   return command;
 }
 
-function findSub(group: CommandGroup, name: string): Command {
+function findSub(group: CommandGroup, name: string): Command | CommandGroup {
   const command = group.subcommands.find((candidate) => subName(candidate) === name);
   if (!command) {
     throw new UsageError(
@@ -92,13 +94,14 @@ function findSub(group: CommandGroup, name: string): Command {
   return command;
 }
 
-function subName(command: Command): string {
-  return command.name.split(' ').slice(1).join(' ');
+/** `create` for `keys create`, `keys` for the group `orgs keys`: the last word of the name. */
+function subName(command: Command | CommandGroup): string {
+  return command.name.split(' ').at(-1) ?? '';
 }
 
 /** Every option of a group's subcommands, so their values are not taken for a subcommand name. */
 function groupOptions(group: CommandGroup): OptionSpecs {
-  return Object.assign({}, ...group.subcommands.map((command) => command.options)) as OptionSpecs;
+  return Object.assign({}, ...runnableCommands(group).map((command) => command.options)) as OptionSpecs;
 }
 
 function print(io: CliIo, text: string): number {

@@ -38,6 +38,7 @@ export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.HOKUSAI_AUTH_URL;
   delete base.HOKUSAI_ADMIN_TOKEN;
+  delete base.HOKUSAI_ACCESS_TOKEN;
   delete base.PORT;
   return { ...base, ...env };
 }

@@ -1,20 +1,9 @@
 // The msw handlers in a real headless Chromium: a page starts msw's service worker with the
 // Hokusai handlers (the built `dist/msw/index.js`) and drives the built SDK against them. No
 // stub server runs; every API call is answered by the engine inside the page.
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importMapFor, launchBrowser, modulePage, openPage, serveStatic, type ImportMap, type StaticServer } from './browser-harness';
-import { builtFile, DIST, FULL_API_KEY, ROOT } from './built-package';
-
-declare global {
-  interface Window {
-    __result?: unknown;
-  }
-}
-
-const NODE_MODULES = join(ROOT, 'node_modules');
-const MSW_BROWSER = join(NODE_MODULES, 'msw/lib/browser/index.mjs');
+import { FULL_API_KEY } from './built-package';
+import { MswPage } from './msw-page';
 
 /** What the page reports: never a key or the admin token. */
 interface PageResult {
@@ -29,77 +18,25 @@ interface PageResult {
   keysInPageStore: number;
 }
 
-let browser: Browser | undefined;
-let site: StaticServer | undefined;
+const page = new MswPage();
 let result: PageResult;
 let rawResult: string;
 let setupError: unknown;
 
 beforeAll(async () => {
   try {
-    await runPage();
+    result = await page.run<PageResult>({ entries: ['index.js'], script: PAGE_SCRIPT, title: 'Hokusai msw handlers in a browser', timeoutMs: 20_000 });
+    rawResult = JSON.stringify(result);
   } catch (error) {
     setupError = error;
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => page.close());
 
 beforeEach(() => {
   if (setupError !== undefined) throw setupError;
 });
-
-async function runPage(): Promise<void> {
-  const mswEntry = builtFile('msw/index.js');
-  const mainEntry = builtFile('index.js');
-  const importMap = mergeImportMaps(
-    importMapFor(mswEntry, NODE_MODULES, '/node_modules/'),
-    importMapFor(mainEntry, NODE_MODULES, '/node_modules/'),
-    importMapFor(MSW_BROWSER, NODE_MODULES, '/node_modules/'),
-    {
-      imports: {
-        'msw/browser': '/node_modules/msw/lib/browser/index.mjs',
-        // msw's dependency tough-cookie needs tldts; its one-file ESM build loads as is.
-        tldts: '/node_modules/tldts/dist/index.esm.min.js',
-      },
-    },
-  );
-  site = await serveStatic({
-    '/': { body: modulePage(importMap, '/app.js', 'Hokusai msw handlers in a browser'), type: 'text/html; charset=utf-8' },
-    '/app.js': { body: PAGE_SCRIPT },
-    // msw's worker script, served from the installed msw (same version as the handlers).
-    '/mockServiceWorker.js': join(NODE_MODULES, 'msw/lib/mockServiceWorker.js'),
-    '/dist/': DIST,
-    '/node_modules/': NODE_MODULES,
-  });
-
-  browser = await launchBrowser();
-  const { page, problems } = await openPage(browser);
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-  });
-  await page.goto(`${site.url}/`);
-  try {
-    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 });
-  } catch {
-    throw new Error(`The page produced no result in 20 s. Browser reported: ${problems.join(' | ') || 'nothing'}`);
-  }
-  result = (await page.evaluate(() => window.__result)) as PageResult;
-  rawResult = JSON.stringify(result);
-  if (result.failed) throw new Error(`The page failed: ${result.failed}. Browser reported: ${problems.join(' | ') || 'nothing'}`);
-}
-
-function mergeImportMaps(...maps: ImportMap[]): ImportMap {
-  const merged: Required<ImportMap> = { imports: {}, scopes: {} };
-  for (const map of maps) {
-    Object.assign(merged.imports, map.imports);
-    for (const [scope, table] of Object.entries(map.scopes ?? {})) merged.scopes[scope] = { ...merged.scopes[scope], ...table };
-  }
-  return merged;
-}
 
 const PAGE_SCRIPT = `
 import { setupWorker } from 'msw/browser';
@@ -146,8 +83,8 @@ window.__result = report;
 describe('msw handlers with setupWorker in headless Chromium (built package, no stub server)', () => {
   it('starts the service worker and controls the page', () => {
     expect(result.controlled).toBe(true);
-    expect(site!.requests).toContain('/mockServiceWorker.js');
-    expect(site!.requests).toContain('/dist/msw/index.js');
+    expect(page.site!.requests).toContain('/mockServiceWorker.js');
+    expect(page.site!.requests).toContain('/dist/msw/index.js');
   });
 
   it('creates, validates and revokes a key through the built SDK, all answered inside the page', () => {
@@ -156,7 +93,7 @@ describe('msw handlers with setupWorker in headless Chromium (built package, no 
     expect(result.revoked).toEqual({ is_valid: false, error_code: 'revoked' });
     expect(result.keysInPageStore).toBe(2);
     // The API calls never reached a server: the static server saw only files.
-    expect(site!.requests.filter((path) => path.startsWith('/api/') || path.startsWith('/health'))).toEqual([]);
+    expect(page.site!.requests.filter((path) => path.startsWith('/api/') || path.startsWith('/health'))).toEqual([]);
   });
 
   it('runs the test controls in the browser: injected 503 retried, dropped connection, moved clock', () => {

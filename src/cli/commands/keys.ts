@@ -2,10 +2,23 @@
 import { API_KEY_ENV_CODES, type ApiKeyEnvCode } from '../../keys';
 import type { CreateApiKeyParams, ListApiKeysParams } from '../../client';
 import { clientFor } from '../client';
-import type { Command, CommandGroup, CommandInput } from '../command';
+import type { Command, CommandGroup, CommandInput, OptionSpecs, OptionValues } from '../command';
 import { formatCreatedKey, formatKeyInfo, formatKeyList } from '../format';
 import { ADMIN_COMMAND_OPTIONS, flagOption, integerOption, listOption, requiredOption, stringOption } from '../options';
 import { warnStoreKey, writeResult } from '../output';
+
+/** The options of a new key, shared by `keys create` and `orgs keys create`. @example const options = { ...KEY_CREATE_OPTIONS }; */
+export const KEY_CREATE_OPTIONS: OptionSpecs = {
+  name: { type: 'string', value: '<name>', description: 'Name of the key, 1-100 characters (required)' },
+  service: { type: 'string', value: '<service_id>', description: 'Service of the key: prediction or platform (required)' },
+  scope: { type: 'string', multiple: true, value: '<scope>', description: 'A scope, e.g. predict; none = full access' },
+  env: { type: 'string', value: '<environment>', description: 'production (live), test or development (dev)' },
+  'expires-in-days': { type: 'string', value: '<days>', description: 'Expire after 1-365 days (default: never)' },
+  'rate-limit': { type: 'string', value: '<n>', description: 'Successful validations per hour, 10-100000' },
+  'monthly-limit': { type: 'string', value: '<n>', description: 'Predictions per month (default: no limit)' },
+  'allowed-ip': { type: 'string', multiple: true, value: '<ip|cidr>', description: 'Allowed client IP or CIDR range; default any IP' },
+  plan: { type: 'string', value: '<plan>', description: 'Billing plan (default: free)' },
+};
 
 const create: Command = {
   name: 'keys create',
@@ -15,42 +28,13 @@ const create: Command = {
     'Creates an API key and prints it once, with its details. Store it right away: it cannot be shown again.\n' +
     'Limits and defaults are the server\'s (rate limit 1000/hour, plan "free", environment production).',
   positionals: [],
-  options: {
-    name: { type: 'string', value: '<name>', description: 'Name of the key, 1-100 characters (required)' },
-    service: { type: 'string', value: '<service_id>', description: 'Service of the key: prediction or platform (required)' },
-    scope: { type: 'string', multiple: true, value: '<scope>', description: 'A scope, e.g. predict; none = full access' },
-    env: { type: 'string', value: '<environment>', description: 'production (live), test or development (dev)' },
-    'expires-in-days': { type: 'string', value: '<days>', description: 'Expire after 1-365 days (default: never)' },
-    'rate-limit': { type: 'string', value: '<n>', description: 'Successful validations per hour, 10-100000' },
-    'monthly-limit': { type: 'string', value: '<n>', description: 'Predictions per month (default: no limit)' },
-    'allowed-ip': { type: 'string', multiple: true, value: '<ip|cidr>', description: 'Allowed client IP or CIDR range; default any IP' },
-    plan: { type: 'string', value: '<plan>', description: 'Billing plan (default: free)' },
-    ...ADMIN_COMMAND_OPTIONS,
-  },
+  options: { ...KEY_CREATE_OPTIONS, ...ADMIN_COMMAND_OPTIONS },
   examples: [
     'hokusai-auth keys create --name "My First Key" --service prediction --scope predict --env test',
     'hokusai-auth keys create --name ci --service platform --allowed-ip 10.0.0.0/8 --expires-in-days 30 --json',
   ],
   async run({ values, io }) {
-    const params: CreateApiKeyParams = {
-      name: requiredOption(values, 'name', this.name),
-      service_id: requiredOption(values, 'service', this.name) as CreateApiKeyParams['service_id'],
-    };
-    const scopes = listOption(values, 'scope');
-    if (scopes !== undefined) params.scopes = scopes;
-    const env = stringOption(values, 'env');
-    if (env !== undefined) params.environment = environmentName(env) as CreateApiKeyParams['environment'];
-    const expires = integerOption(values, 'expires-in-days', this.name);
-    if (expires !== undefined) params.expires_in_days = expires;
-    const rateLimit = integerOption(values, 'rate-limit', this.name);
-    if (rateLimit !== undefined) params.rate_limit_per_hour = rateLimit;
-    const monthly = integerOption(values, 'monthly-limit', this.name);
-    if (monthly !== undefined) params.monthly_prediction_limit = monthly;
-    const ips = listOption(values, 'allowed-ip');
-    if (ips !== undefined) params.allowed_ips = ips;
-    const plan = stringOption(values, 'plan');
-    if (plan !== undefined) params.billing_plan = plan;
-
+    const params = createKeyParams(values, this.name);
     const created = await clientFor(values, io, this.name).keys.create(params);
     writeResult(values, io, created, formatCreatedKey);
     warnStoreKey(io);
@@ -129,6 +113,34 @@ const revoke: Command = {
     return 0;
   },
 };
+
+/**
+ * The body of a new key from the `keys create` options; a wrong value is a usage error.
+ *
+ * @example
+ * const params = createKeyParams({ name: 'ci', service: 'platform' }, 'keys create');
+ */
+export function createKeyParams(values: OptionValues, command: string): CreateApiKeyParams {
+  const params: CreateApiKeyParams = {
+    name: requiredOption(values, 'name', command),
+    service_id: requiredOption(values, 'service', command) as CreateApiKeyParams['service_id'],
+  };
+  const scopes = listOption(values, 'scope');
+  if (scopes !== undefined) params.scopes = scopes;
+  const env = stringOption(values, 'env');
+  if (env !== undefined) params.environment = environmentName(env) as CreateApiKeyParams['environment'];
+  const expires = integerOption(values, 'expires-in-days', command);
+  if (expires !== undefined) params.expires_in_days = expires;
+  const rateLimit = integerOption(values, 'rate-limit', command);
+  if (rateLimit !== undefined) params.rate_limit_per_hour = rateLimit;
+  const monthly = integerOption(values, 'monthly-limit', command);
+  if (monthly !== undefined) params.monthly_prediction_limit = monthly;
+  const ips = listOption(values, 'allowed-ip');
+  if (ips !== undefined) params.allowed_ips = ips;
+  const plan = stringOption(values, 'plan');
+  if (plan !== undefined) params.billing_plan = plan;
+  return params;
+}
 
 /** The `keys` command group. @example keysCommands.subcommands.length; // 5 */
 export const keysCommands: CommandGroup = {
