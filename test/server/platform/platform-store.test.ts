@@ -163,9 +163,7 @@ describe('a SQLite data file', () => {
     // Back to schema version 2: the api_keys table without the organization columns.
     const db = new Database(filename);
     db.exec(
-      'CREATE TABLE old_keys AS SELECT seq, key_id, key_hash, name, key_prefix, user_id, service_id, scopes, environment, is_active, ' +
-        'rate_limit_per_hour, monthly_prediction_limit, allowed_ips, billing_plan, created_at, expires_at, last_used_at FROM api_keys; ' +
-        'DROP INDEX IF EXISTS api_keys_by_org; DROP TABLE api_keys; ALTER TABLE old_keys RENAME TO api_keys; ' +
+      'DROP INDEX api_keys_by_org; ALTER TABLE api_keys DROP COLUMN organization_id; ALTER TABLE api_keys DROP COLUMN created_by; ' +
         "UPDATE meta SET value = '2' WHERE key = 'schema_version';",
     );
     db.close();
