@@ -24,6 +24,12 @@ import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
 import { registerModelRoutes } from './routes/models';
 import { isKnownPath } from './routes/resource';
 import { registerUsageRoutes } from './routes/usage';
+import { invitationRoutes } from './routes/invitations';
+import { organizationKeyRoutes } from './routes/organization-keys';
+import { organizationMemberRoutes } from './routes/organization-members';
+import { organizationRoutes } from './routes/organizations';
+import { registerPlatformRoutes } from './routes/platform-route';
+import { siweRoutes, tokenRoutes } from './routes/siwe';
 import { registerValidateRoutes, VALIDATE_PATH, validationReply } from './routes/validate';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
@@ -79,6 +85,8 @@ export interface CreateAppOptions {
   testControls?: boolean;
   /** Wrong admin tokens a client may send in a minute before its admin requests get 429; default 10. */
   adminFailuresPerMinute?: number;
+  /** Lifetime of the access tokens wallet sign-in issues, in seconds; default 86400 (24 hours). Ignored when `engine` is given. */
+  tokenLifetimeSeconds?: number;
   /** Reported by `/version`. */
   version?: string;
   /** Where unexpected (500) errors are reported; default `console`. */
@@ -171,6 +179,14 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
   registerUsageRoutes(hono, deps);
   registerDebitRoutes(hono, deps);
   registerModelRoutes(hono, deps);
+  registerPlatformRoutes(hono, deps, [
+    ...siweRoutes,
+    ...tokenRoutes,
+    ...organizationRoutes,
+    ...organizationMemberRoutes,
+    ...invitationRoutes,
+    ...organizationKeyRoutes,
+  ]);
   if (options.testControls) registerTestControlRoutes(hono, testKit.controls, deps.admin);
 
   hono.notFound(() => problem(404, 'Not found'));

@@ -44,6 +44,10 @@ export type { BalanceStore, DebitEntry, DebitRequest, DebitResult, StoredBalance
 export type { MemoryStoreOptions, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './store';
 export { nobleHmacHasher, webCryptoHmacHasher } from './hasher';
 export type { KeyHasher, KeyHasherFactory } from './hasher';
+export { MINIMUM_ROLE, ROLES, SIWE_ERRORS } from './platform';
+export type { AuthenticatedUser, Mailer, Page, Platform, RequestOrigin } from './platform';
+export type { MemberRole, PlatformStore, StoredInvitation, StoredMember, StoredOrganization, StoredUser } from './store/platform-types';
+export type { DevWallet } from './test-controls/dev-wallet';
 export { formatMailLine, Outbox, OUTBOX_CAPACITY } from './outbox';
 export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
 export { IdempotencyCache } from './middleware/idempotency';

@@ -50,6 +50,7 @@ describe('a valid key', () => {
       monthly_prediction_limit: null,
       has_sufficient_balance: true,
       balance: 1,
+      organization_id: null,
     });
   });
 

@@ -95,6 +95,7 @@ describe.each([
       monthly_prediction_limit: null,
       has_sufficient_balance: true,
       balance: 1,
+      organization_id: null,
     });
     // Step 3: use it with a Hokusai service.
     const { models } = await auth.models.list(api_key);

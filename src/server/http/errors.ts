@@ -5,7 +5,7 @@ import { problemParts, responseFromParts } from './responses';
 import type { ReplyParts } from './responses';
 import { storeUnavailableParts } from './store-unavailable';
 
-const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409 };
+const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 };
 
 /**
  * A failure of the request itself, raised by the HTTP layer (malformed JSON, schema errors,

@@ -13,6 +13,8 @@ interface Issue {
 const FORMAT_MESSAGES: [RegExp, string][] = [
   [/^allowed_ips\.\d+$/, 'Must be an IPv4/IPv6 address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)'],
   [/^api_key$/, 'Must be an API key (hk_{env}_ followed by 32 letters or digits)'],
+  [/^wallet_address$/, 'Must be a 0x-prefixed 20-byte hex address'],
+  [/^signature$/, 'Must be a 0x-prefixed 65-byte hex signature'],
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { Handler, MiddlewareHandler } from 'hono';
 import { problem } from '../http/responses';
 import type { ServerHono } from './deps';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * The paths registered with `resource`, per app, so a CORS preflight to a path that does not

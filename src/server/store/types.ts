@@ -1,4 +1,5 @@
 import type { BalanceStore } from './balance-types';
+import type { PlatformStore } from './platform-types';
 
 /**
  * The persistence boundary of the stub server. Synchronous on purpose: both the in-memory map
@@ -133,6 +134,8 @@ export interface Store extends BalanceStore {
   readonly kind: string;
   /** The per-store secret keys are hashed with (hex); created once, kept for the store's life. */
   hmacSecret(): string;
+  /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
+  readonly platform: PlatformStore;
   insertKey(key: NewStoredKey): StoredKey;
   findKeyById(keyId: string): StoredKey | undefined;
   findKeyByHash(keyHash: string): StoredKey | undefined;
@@ -171,7 +174,7 @@ export interface Store extends BalanceStore {
   saveRateWindows?(windows: Map<string, number[]>): void;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
-  /** Removes every key, usage record and balance (test controls' reset); the hashing secret stays. */
+  /** Removes every key, usage record, balance, user, nonce and organization (test controls' reset); the secrets stay. */
   clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;

@@ -12,6 +12,8 @@ import type { Store } from '../store/types';
 import { ControllableClock } from './controllable-clock';
 import { FailureQueue } from './failures';
 import type { FailNextOptions, PendingFailure } from './failures';
+import { devWallet } from './dev-wallet';
+import type { DevWallet } from './dev-wallet';
 import { ResettableEngine } from './resettable-engine';
 import { seedKey } from './seed-key';
 import type { SeedKeyInput } from './seed-key';
@@ -80,7 +82,15 @@ export interface TestControls {
    * const link = controls.outbox().at(-1)?.links[0];
    */
   outbox(): OutboxMail[];
-  /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
+  /**
+   * A deterministic dev wallet: the same seed always gives the same address. `signIn()` runs
+   * the whole wallet sign-in and returns the session (`access_token`, `user_id`, …).
+   *
+   * @example
+   * const { access_token } = await controls.wallet('alice').signIn();
+   */
+  wallet(seed: string): DevWallet;
+  /** Empties the store (keys, usage, balances, users, organizations), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
   reset(): void;
 }
 
@@ -91,6 +101,8 @@ export interface TestKitOptions {
   clock?: Clock;
   hasher?: KeyHasherFactory;
   initialCredits?: InitialCredits;
+  /** Lifetime of wallet sign-in access tokens in seconds; default 86400. */
+  tokenLifetimeSeconds?: number;
 }
 
 /** The engine an app serves plus its controls; built once by `createApp`. */
@@ -122,13 +134,25 @@ export function createTestKit(options: TestKitOptions): TestKit {
   let engine: Engine;
   let clock: ClockControl;
   let resetEngine: (() => void) | undefined;
+  let outbox: Outbox;
   if (options.engine) {
     engine = options.engine;
     clock = clockControlOf(engine.clock);
+    outbox = new Outbox(engine.clock);
   } else {
     const controllable = options.clock instanceof ControllableClock ? options.clock : new ControllableClock(options.clock ?? systemClock);
+    const mails = new Outbox(controllable);
+    outbox = mails;
     const resettable = new ResettableEngine(
-      (store) => createEngine({ store, clock: controllable, hasher, ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}) }),
+      (store) =>
+        createEngine({
+          store,
+          clock: controllable,
+          hasher,
+          mailer: mails,
+          ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
+          ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+        }),
       options.store ?? new MemoryStore(),
     );
     engine = resettable.engine;
@@ -136,7 +160,6 @@ export function createTestKit(options: TestKitOptions): TestKit {
     resetEngine = () => resettable.reset();
   }
 
-  const outbox = new Outbox(engine.clock);
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -146,6 +169,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
     pendingFailures: () => failures.pending(),
     clearFailures: () => failures.clear(),
     outbox: () => outbox.list(),
+    wallet: (seed) => devWallet(seed, () => engine.platform),
     reset: () => {
       if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
       resetEngine();

@@ -11,6 +11,7 @@ import { toEpochMs } from './controllable-clock';
 import { failNextSchema } from './failures';
 import { TEST_CONTROL_PREFIX } from './middleware';
 import type { SeedKeyInput } from './seed-key';
+import { registerWalletControlRoutes } from './wallet-routes';
 
 const advanceBody = z.strictObject({ ms: z.number().refine(Number.isFinite, 'Must be a finite number') });
 const setBody = z.strictObject({ to: z.union([z.string().min(1).max(100), z.number()]) });
@@ -31,6 +32,7 @@ const balanceBody = z.strictObject({ settled: z.number().min(0).optional(), pend
  * | `POST /__hokusai/balances/{owner}` `{settled?, pending?}` | sets an owner's balance |
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
  * | `GET /__hokusai/outbox` | the mails the server would have sent, newest last |
+ * | `POST /__hokusai/wallets`, `…/wallets/sign`, `…/wallets/sign-in` `{seed, message?}` | dev wallets (see `registerWalletControlRoutes`) |
  * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox and rules |
  */
 export function registerTestControlRoutes(app: ServerHono, controls: TestControls, admin: MiddlewareHandler): void {
@@ -102,6 +104,7 @@ export function registerTestControlRoutes(app: ServerHono, controls: TestControl
     ],
   });
   resource(app, at('/outbox'), { GET: [admin, () => json(controls.outbox())] });
+  registerWalletControlRoutes(app, controls, admin);
   resource(app, at('/reset'), {
     POST: [
       admin,
