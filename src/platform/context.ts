@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema';
 import { resolveConfig } from '../client/config';
-import { internalsOf } from '../client/internals';
+import type { ClientInternals } from '../client/internals';
 import type { ApiClient } from '../client/resources/api-client';
 import { Transport, type Operation } from '../client/transport';
 import { MissingAccessTokenError } from './errors/missing-access-token-error';
@@ -21,12 +21,12 @@ export interface PlatformContext {
 }
 
 /** Builds the context of a client from its options (the same options the main client reads). */
-export function platformContext(options: PlatformOptions): PlatformContext {
+export function platformContext(options: PlatformOptions, internals: ClientInternals = {}): PlatformContext {
   const config = resolveConfig(options);
   const accessToken = options.accessToken?.trim() || undefined;
   return {
     api: createClient<paths>({ baseUrl: config.baseUrl }),
-    transport: new Transport(config, internalsOf(options)),
+    transport: new Transport(config, internals),
     withToken(op) {
       if (!accessToken) throw new MissingAccessTokenError(op.name);
       // `apiKey` is the transport's per-call secret: whatever it names is masked in every error.

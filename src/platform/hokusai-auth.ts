@@ -1,7 +1,7 @@
 // The platform client: the main client plus one namespace per part of the platform API. This
 // file only composes them; each namespace lives in its own file.
 import { HokusaiAuth as HokusaiAuthBase } from '../client/hokusai-auth';
-import { internalsOf, withInternals } from '../client/internals';
+import type { ClientInternals } from '../client/internals';
 import type { RequestOptions } from '../client/request-options';
 import { requireId } from '../client/resources/require-id';
 import { platformContext } from './context';
@@ -37,18 +37,21 @@ export class HokusaiAuth extends HokusaiAuthBase {
   declare readonly invitations: InvitationsResource;
 
   readonly #options: PlatformOptions;
+  readonly #internals: ClientInternals;
 
   /**
    * @param options The main client's options plus `accessToken`, the JWT that organization and
    * invitation calls send.
+   * @param internals Test seams (clock, sleep, randomness), as for the main client.
    *
    * @example
    * const auth = new HokusaiAuth({ baseUrl: 'http://localhost:8787', accessToken: process.env.HOKUSAI_ACCESS_TOKEN });
    */
-  constructor(options: PlatformOptions = {}) {
-    super(options);
+  constructor(options: PlatformOptions = {}, internals: ClientInternals = {}) {
+    super(options, internals);
     this.#options = options;
-    const context = platformContext(options);
+    this.#internals = internals;
+    const context = platformContext(options, internals);
     this.siwe = siweResource(context);
     this.tokens = tokensResource(context);
     this.organizations = organizationsResource(context);
@@ -78,6 +81,6 @@ export class HokusaiAuth extends HokusaiAuthBase {
    */
   withAccessToken(accessToken: string): HokusaiAuth {
     requireId(accessToken, 'accessToken');
-    return new HokusaiAuth(withInternals({ ...this.#options, accessToken }, internalsOf(this.#options)));
+    return new HokusaiAuth({ ...this.#options, accessToken }, this.#internals);
   }
 }

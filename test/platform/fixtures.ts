@@ -1,6 +1,5 @@
 // Bodies shaped like the spec's examples, and a platform client whose waits are skipped.
 import { HokusaiAuth, type PlatformOptions } from '../../src/platform';
-import { withInternals } from '../../src/client/internals';
 import type {
   AuditLogEntry,
   Invitation,
@@ -103,5 +102,5 @@ export const auditEntry: AuditLogEntry = {
 
 /** A platform client on the global fetch (msw patches it); waits between retries are skipped. */
 export function platformClient(options: PlatformOptions = {}): HokusaiAuth {
-  return new HokusaiAuth(withInternals({ baseUrl: BASE, maxRetries: 2, ...options }, { sleep: async () => {}, random: () => 0 }));
+  return new HokusaiAuth({ baseUrl: BASE, maxRetries: 2, ...options }, { sleep: async () => {}, random: () => 0 });
 }

@@ -11,7 +11,6 @@ import {
   PermissionDeniedError,
   type FetchLike,
 } from '../../src/platform';
-import { withInternals } from '../../src/client/internals';
 import { BASE, JWT, ORG_ID } from './fixtures';
 
 const SECRETS = [JWT, JWT.split('.')[1]!, JWT.split('.')[2]!];
@@ -44,7 +43,7 @@ function echoing(status: number, html = false): FetchLike {
 }
 
 function client(fetch: FetchLike): HokusaiAuth {
-  return new HokusaiAuth(withInternals({ baseUrl: BASE, accessToken: JWT, fetch, maxRetries: 0 }, { sleep: async () => {} }));
+  return new HokusaiAuth({ baseUrl: BASE, accessToken: JWT, fetch, maxRetries: 0 }, { sleep: async () => {} });
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {

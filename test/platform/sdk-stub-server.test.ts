@@ -11,7 +11,6 @@ import {
   type PlatformOptions,
   type SiweSession,
 } from '../../src/platform';
-import { withInternals } from '../../src/client/internals';
 import { createApp, ManualClock, type HokusaiAuthApp } from '../../src/server';
 import { startServer, type RunningServer } from '../../src/server/node';
 
@@ -34,7 +33,7 @@ async function inProcess(): Promise<Target> {
     app,
     clock,
     client: (options = {}) =>
-      new HokusaiAuth(withInternals({ baseUrl: 'http://stub.local', adminToken: ADMIN, fetch, ...options }, { sleep: async () => {} })),
+      new HokusaiAuth({ baseUrl: 'http://stub.local', adminToken: ADMIN, fetch, ...options }, { sleep: async () => {} }),
     close: async () => {},
   };
 }
@@ -45,7 +44,7 @@ async function overTcp(): Promise<Target> {
   return {
     app: server.app,
     clock,
-    client: (options = {}) => new HokusaiAuth(withInternals({ baseUrl: server.url, adminToken: ADMIN, ...options }, { sleep: async () => {} })),
+    client: (options = {}) => new HokusaiAuth({ baseUrl: server.url, adminToken: ADMIN, ...options }, { sleep: async () => {} }),
     close: () => server.close(),
   };
 }
