@@ -102,6 +102,7 @@ describe('the quickstart through the Prism validation proxy (--errors)', () => {
       monthly_prediction_limit: null,
       has_sufficient_balance: true,
       balance: 1,
+      organization_id: null,
     });
 
     const models = await viaStrict('GET', '/v1/models', { headers: { authorization: `Bearer ${apiKey}` } });
