@@ -1,6 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
+/** The FIPS 180-2 test vector: SHA-256 of "abc". */
+const SHA256_OF_ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
 type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex') => string;
 
 /**
@@ -13,7 +16,9 @@ function nativeSha256Hex(): OneShotHash | undefined {
   try {
     const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
     const hash = (getBuiltinModule?.('node:crypto') as { hash?: unknown } | undefined)?.hash;
-    return typeof hash === 'function' ? (hash as OneShotHash) : undefined;
+    if (typeof hash !== 'function') return undefined;
+    // A runtime's partial node:crypto may have the name without the digest: check it once.
+    return (hash as OneShotHash)('sha256', 'abc', 'hex') === SHA256_OF_ABC ? (hash as OneShotHash) : undefined;
   } catch {
     return undefined;
   }
