@@ -28,7 +28,7 @@ export interface HokusaiHandlersOptions {
   clock?: Clock;
   /** The caller's address as the stub sees it (for `allowed_ips`); default `127.0.0.1`. */
   clientIp?: string | ((request: Request) => string | undefined);
-  /** Serve an existing stub app instead of a new one (then `adminToken`, `store` and `clock` are its own). */
+  /** Serve an existing stub app, made with `testKit: true`, instead of a new one (then `adminToken`, `store` and `clock` are its own). */
   app?: HokusaiAuthApp;
 }
 
@@ -76,12 +76,15 @@ export function createHokusaiHandlers(options: HokusaiHandlersOptions = {}): Hok
   const app =
     options.app ??
     createApp({
+      testKit: true,
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       // The handlers answer inside the caller's own page or process: nothing to protect from other origins.
       adminCorsOrigins: ['*'],
     });
+  if (!app.controls) throw new TypeError('createHokusaiHandlers needs an app made with createApp({ testKit: true })');
+  const controls = app.controls;
   const clientIp = options.clientIp ?? '127.0.0.1';
   const ipOf = typeof clientIp === 'function' ? clientIp : () => clientIp;
 
@@ -98,7 +101,7 @@ export function createHokusaiHandlers(options: HokusaiHandlersOptions = {}): Hok
     handlers: [handler],
     app,
     engine: app.engine,
-    controls: app.controls,
+    controls,
     adminToken: app.adminToken,
     baseUrl: `${base.origin}${base.pathname}`,
   };

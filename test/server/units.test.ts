@@ -89,8 +89,6 @@ describe('dates', () => {
 
   it('knows month ranges and the next billing date across year ends', () => {
     expect(monthRange('2024-12')).toEqual({ start: Date.UTC(2024, 11, 1), end: Date.UTC(2025, 0, 1) });
-    expect(monthRange('2024-2')).toBeUndefined();
-    expect(monthRange('2024-00')).toBeUndefined();
     expect(toIsoSeconds(startOfNextMonth(Date.UTC(2024, 11, 31, 23, 59, 59)))).toBe('2025-01-01T00:00:00Z');
     expect(toIsoSeconds(startOfNextMonth(Date.UTC(2024, 1, 29)))).toBe('2024-03-01T00:00:00Z');
   });

@@ -183,7 +183,7 @@ describe('GET /api/v1/usage/aggregate', () => {
     });
   });
 
-  it('takes start_date, end_date (a date alone means the whole day) and service_id', async () => {
+  it('takes start_date, end_date (date-times, both included) and service_id', async () => {
     const t = makeTestApp();
     const id = (await t.createKey()).key_info.key_id;
     for (const when of ['2025-01-01T00:00:00Z', '2025-01-05T23:59:59Z', '2025-01-06T00:00:00Z']) {
@@ -192,20 +192,22 @@ describe('GET /api/v1/usage/aggregate', () => {
       await record(t, id, { service_id: 'platform' });
     }
     const days = async (query: string) => Object.keys((await (await t.admin(`/api/v1/usage/aggregate?${query}`)).json()).usage_by_date);
-    expect(await days('start_date=2025-01-01&end_date=2025-01-05')).toEqual(['2025-01-01', '2025-01-05']);
+    expect(await days('start_date=2025-01-01T00:00:00Z&end_date=2025-01-05T23:59:59Z')).toEqual(['2025-01-01', '2025-01-05']);
     expect(await days('start_date=2025-01-02T00:00:00Z&end_date=2025-01-06T00:00:00Z')).toEqual(['2025-01-05', '2025-01-06']);
-    const platformOnly = await (await t.admin('/api/v1/usage/aggregate?service_id=platform&start_date=2025-01-01&end_date=2025-01-31')).json();
+    const platformOnly = await (await t.admin('/api/v1/usage/aggregate?service_id=platform&start_date=2025-01-01T00:00:00Z&end_date=2025-01-31T00:00:00Z')).json();
     expect(Object.values(platformOnly.usage_by_date).every((services) => Object.keys(services as object).join() === 'platform')).toBe(true);
-    const bounds = await (await t.admin('/api/v1/usage/aggregate?start_date=2025-01-01&end_date=2025-01-05')).json();
+    const bounds = await (await t.admin('/api/v1/usage/aggregate?start_date=2025-01-01T00:00:00Z&end_date=2025-01-05T23:59:59Z')).json();
     expect(bounds).toMatchObject({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-01-05T23:59:59Z' });
   });
 
-  it('answers 400 naming the field for a bad date or a start after the end', async () => {
+  it('answers 400 naming the field for a date that is not a date-time, or a start after the end', async () => {
     const t = makeTestApp();
     for (const [query, field] of [
       ['start_date=yesterday', 'start_date'],
-      ['end_date=2025-02-30', 'end_date'],
-      ['start_date=2025-02-01&end_date=2025-01-01', 'start_date'],
+      // The spec says date-time: a date alone is refused, not read as a day.
+      ['start_date=2025-01-01', 'start_date'],
+      ['end_date=2025-02-30T00:00:00Z', 'end_date'],
+      ['start_date=2025-02-01T00:00:00Z&end_date=2025-01-01T00:00:00Z', 'start_date'],
     ]) {
       const res = await t.admin(`/api/v1/usage/aggregate?${query}`);
       expect(res.status).toBe(400);
