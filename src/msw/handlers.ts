@@ -1,4 +1,6 @@
 import { http, HttpResponse } from 'msw';
+// The SDK's default, so `new HokusaiAuth()` is intercepted without configuration.
+import { DEFAULT_BASE_URL } from '../client/config';
 import type { HttpHandler } from 'msw';
 import { createApp } from '../server/app';
 import type { HokusaiAuthApp } from '../server/app';
@@ -8,8 +10,6 @@ import type { Store } from '../server/store/types';
 import type { TestControls } from '../server/test-controls/controls';
 import { isDroppedConnection } from '../server/test-controls/dropped-connection';
 
-/** Where the SDK calls by default, so `new HokusaiAuth()` is intercepted without configuration. */
-const DEFAULT_BASE_URL = 'https://auth.hokus.ai';
 
 /**
  * Options of `createHokusaiHandlers`. Everything is optional.

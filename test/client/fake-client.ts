@@ -1,6 +1,6 @@
 // Test setup shared by the client tests: a client whose fetch, clock, sleep and randomness are all under the test's control.
 import { HokusaiAuth, type HokusaiAuthOptions } from '../../src/client';
-import { withInternals, type ClientInternals } from '../../src/client/internals';
+import type { ClientInternals } from '../../src/client/internals';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789-SECRET';
 export const API_KEY = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
@@ -33,8 +33,7 @@ export function fakeClient(replies: Reply[], options: HokusaiAuthOptions = {}, i
     return (reply as Response).clone();
   };
   const auth = new HokusaiAuth(
-    withInternals(
-      { baseUrl: BASE_URL, adminToken: ADMIN_TOKEN, fetch, ...options },
+    { baseUrl: BASE_URL, adminToken: ADMIN_TOKEN, fetch, ...options },
       {
         sleep: async (ms, signal) => {
           sleeps.push(ms);
@@ -44,7 +43,6 @@ export function fakeClient(replies: Reply[], options: HokusaiAuthOptions = {}, i
         now: () => Date.parse('2025-01-15T10:30:00Z'),
         ...internals,
       },
-    ),
   );
   return { auth, requests, sleeps };
 }

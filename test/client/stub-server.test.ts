@@ -10,7 +10,6 @@ import {
   RateLimitError,
   type HokusaiAuthOptions,
 } from '../../src/client';
-import { withInternals } from '../../src/client/internals';
 import { createApp, ManualClock } from '../../src/server';
 import { startServer, type RunningServer } from '../../src/server/node';
 
@@ -30,10 +29,8 @@ async function inProcess(): Promise<Target & { close(): Promise<void> }> {
     clock,
     client: (options = {}) =>
       new HokusaiAuth(
-        withInternals(
-          { baseUrl: 'http://stub.local', adminToken: ADMIN, fetch: (request: Request) => app.fetch(request), ...options },
+        { baseUrl: 'http://stub.local', adminToken: ADMIN, fetch: (request: Request) => app.fetch(request), ...options },
           { sleep: async () => {}, now: () => clock.now() },
-        ),
       ),
     close: async () => {},
   };
@@ -46,7 +43,7 @@ async function overTcp(): Promise<Target & { close(): Promise<void> }> {
     clock,
     client: (options = {}) =>
       new HokusaiAuth(
-        withInternals({ baseUrl: server.url, adminToken: ADMIN, ...options }, { sleep: async () => {}, now: () => clock.now() }),
+        { baseUrl: server.url, adminToken: ADMIN, ...options }, { sleep: async () => {}, now: () => clock.now() },
       ),
     close: () => server.close(),
   };
