@@ -1,7 +1,9 @@
-// The Node server answers POST /api/v1/keys/validate without going through Hono (the hot path
-// of node-listener.ts). These tests hold it to the answers of the general path: two apps with
-// the same keys and the same clock, one served with the hot path and one without, get the same
-// raw requests and must give the same status, headers and body.
+// The Node server answers the routes of the table through the app's fast transport, without
+// Hono or Web Request/Response objects (node-listener.ts). These tests hold it to the answers of
+// the general path: two apps with the same keys and the same clock, one served with the fast
+// transport and one without, get the same raw requests and must give the same status, headers
+// and body; and where it must step aside (user middleware, getClientIp, an injected failure, a
+// URL that needs decoding), the general path answers.
 import { createServer, request as httpRequest } from 'node:http';
 import type { OutgoingHttpHeaders, RequestListener, Server } from 'node:http';
 import { connect } from 'node:net';
@@ -9,12 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ManualClock, MemoryStore } from '../../src/server';
-import type { TestableApp } from '../../src/server';
-import { nodeHmacHasher } from '../../src/server/node';
-import { withFastTransport } from '../../src/server/node-listener';
-import { assertResponseMatchesSpec } from '../support/contract';
-import { ADMIN_TOKEN, START } from './support';
+import { createApp, ManualClock, MemoryStore } from '../../../src/server';
+import type { CreateAppOptions, TestableApp } from '../../../src/server';
+import { nodeHmacHasher } from '../../../src/server/node';
+import { withFastTransport } from '../../../src/server/node-listener';
+import { routeTable } from '../../../src/server/routes/table';
+import { assertResponseMatchesSpec } from '../../support/contract';
+import { ADMIN_TOKEN, START } from '../support';
 
 const KEYS = {
   open: 'hk_test_OpenOpenOpenOpenOpenOpenOpen1234',
@@ -22,6 +25,13 @@ const KEYS = {
   office: 'hk_test_OfficeOfficeOfficeOfficeOffi1234',
   limited: 'hk_test_LimitedLimitedLimitedLimited1234',
   revoked: 'hk_test_RevokedRevokedRevokedRevoked1234',
+  doomed: 'hk_test_DoomedDoomedDoomedDoomedDoom1234',
+  rotating: 'hk_test_RotatingRotatingRotatingRota1234',
+};
+const ID = {
+  open: '11111111-1111-4111-8111-111111111111',
+  doomed: '66666666-6666-4666-8666-666666666666',
+  rotating: '77777777-7777-4777-8777-777777777777',
 };
 const ORIGIN = 'https://app.example';
 /** Unexpected (500) errors either server reported; none may happen. */
@@ -37,8 +47,12 @@ class Served {
   readonly app: TestableApp;
   #server: Server | undefined;
 
-  constructor(readonly direct: boolean) {
+  constructor(
+    readonly direct: boolean,
+    options: CreateAppOptions = {},
+  ) {
     this.app = createApp({
+      ...options,
       store: new MemoryStore(),
       hasher: nodeHmacHasher,
       clock: new ManualClock(START),
@@ -59,7 +73,9 @@ class Served {
     this.#server = createServer(this.direct ? withFastTransport(this.app, general) : general);
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
     const { controls } = this.app;
-    await controls.seedKey({ api_key: KEYS.open, key_id: '11111111-1111-4111-8111-111111111111', name: 'open', service_id: 'prediction' });
+    await controls.seedKey({ api_key: KEYS.open, key_id: ID.open, name: 'open', service_id: 'prediction' });
+    await controls.seedKey({ api_key: KEYS.doomed, key_id: ID.doomed, name: 'doomed', service_id: 'prediction' });
+    await controls.seedKey({ api_key: KEYS.rotating, key_id: ID.rotating, name: 'rotating', service_id: 'platform', expires_in_days: 30 });
     await controls.seedKey({ api_key: KEYS.scoped, key_id: '22222222-2222-4222-8222-222222222222', name: 'scoped', service_id: 'prediction', scopes: ['predict'] });
     await controls.seedKey({ api_key: KEYS.office, key_id: '33333333-3333-4333-8333-333333333333', name: 'office', service_id: 'platform', allowed_ips: ['10.0.0.0/8', '2001:db8::/32'] });
     await controls.seedKey({ api_key: KEYS.limited, key_id: '44444444-4444-4444-8444-444444444444', name: 'limited', service_id: 'prediction', rate_limit_per_hour: 10 });
@@ -120,22 +136,33 @@ afterAll(async () => {
   await Promise.all([directServer.stop(), generalServer.stop()]);
 });
 
-/** Sends the request to both servers and returns the hot path's answer once both agree. */
-async function sameAnswer(raw: RawRequest): Promise<Answer> {
+/** Sends the request to both servers and returns the fast transport's answer once both agree. */
+async function sameAnswer(raw: RawRequest, same: (answer: Answer) => unknown = comparable): Promise<Answer> {
   const before = directServer.generalCalls;
   const direct = await directServer.send(raw);
   const general = await generalServer.send(raw);
-  expect(comparable(direct)).toEqual(comparable(general));
-  // Proves the answer above came from the hot path, not from the general one.
+  expect(same(direct), `${raw.method ?? 'POST'} ${raw.path ?? ''}`).toEqual(same(general));
+  // Proves the answer above came from the fast transport, not from the general path.
   expect(directServer.generalCalls).toBe(before);
-  assertResponseMatchesSpec({ method: raw.method ?? 'POST', path: raw.path ?? '/api/v1/keys/validate', status: direct.status, headers: direct.headers, bodyText: direct.body });
+  const path = (raw.path ?? '/api/v1/keys/validate').split('?')[0]!;
+  assertResponseMatchesSpec({ method: raw.method ?? 'POST', path, status: direct.status, headers: direct.headers, bodyText: direct.body });
   return direct;
+}
+
+/** `comparable`, with the values a new key gets at random (its key, id and prefix) blanked out. */
+function comparableModuloNewKeys(answer: Answer) {
+  const seeded = new Set(Object.values(ID));
+  const body = answer.body
+    .replace(/hk_(live|test|dev)_[A-Za-z0-9]{32}/g, 'hk_$1_<new key>')
+    .replace(/hk_(live|test|dev)_[A-Za-z0-9]{3}\*\*\*/g, 'hk_$1_<prefix>')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => (seeded.has(id) ? id : '<new id>'));
+  return { ...comparable(answer), body };
 }
 
 const json = (value: unknown) => JSON.stringify(value);
 const withId = (headers: OutgoingHttpHeaders = {}, id = 'req-1'): OutgoingHttpHeaders => ({ 'content-type': 'application/json', 'x-request-id': id, ...headers });
 
-describe('the hot path gives the answers of the general path', () => {
+describe('the fast transport gives the answers of the general path to validations', () => {
   it('for a valid key sent each of the three ways', async () => {
     const answers = [
       await sameAnswer({ headers: withId({ authorization: `Bearer ${KEYS.open}` }), body: json({ service_id: 'prediction' }) }),
@@ -244,6 +271,64 @@ describe('the hot path gives the answers of the general path', () => {
   });
 });
 
+describe('every route of the table', () => {
+  const admin = (headers: OutgoingHttpHeaders = {}) => withId({ authorization: `Bearer ${ADMIN_TOKEN}`, ...headers });
+  const usage = json({ service_id: 'prediction', endpoint: '/v1/predict', status_code: 200, response_time_ms: 12, predictions_count: 3 });
+  /** One request per route, in an order that keeps both servers' stores alike. */
+  const requests: RawRequest[] = [
+    { method: 'GET', path: '/health', headers: withId() },
+    { method: 'GET', path: '/ready', headers: withId() },
+    { method: 'GET', path: '/live', headers: withId() },
+    { method: 'GET', path: '/version', headers: withId() },
+    { method: 'POST', path: '/api/v1/keys/validate', headers: withId({ 'x-api-key': KEYS.open }) },
+    { method: 'POST', path: '/api/v1/keys', headers: admin(), body: json({ name: 'made', service_id: 'platform', scopes: ['read'] }) },
+    { method: 'GET', path: '/api/v1/keys?active_only=true&service_id=prediction', headers: admin() },
+    { method: 'GET', path: `/api/v1/keys/${ID.open}`, headers: admin() },
+    { method: 'DELETE', path: `/api/v1/keys/${ID.doomed}`, headers: admin() },
+    { method: 'POST', path: `/api/v1/keys/${ID.rotating}/rotate`, headers: admin() },
+    { method: 'POST', path: `/api/v1/usage/${ID.open}`, headers: withId({ 'idempotency-key': 'usage-1' }), body: usage },
+    { method: 'POST', path: `/api/v1/usage/${ID.open}`, headers: withId({ 'idempotency-key': 'usage-1' }), body: usage },
+    { method: 'POST', path: `/api/v1/usage/${ID.open}/debit`, headers: withId(), body: json({ endpoint: '/v1/predict', service_id: 'prediction', idempotency_key: 'debit-1' }) },
+    { method: 'GET', path: `/api/v1/usage/${ID.open}/stats?period=2025-01`, headers: admin() },
+    { method: 'GET', path: `/api/v1/usage/${ID.open}/billing`, headers: admin() },
+    { method: 'GET', path: '/api/v1/usage/aggregate?start_date=2025-01-01T00:00:00Z&service_id=prediction', headers: admin() },
+    { method: 'GET', path: '/v1/models', headers: withId({ authorization: `Bearer ${KEYS.open}` }) },
+  ];
+
+  it('is answered by the fast transport as by the general path, one request per route', async () => {
+    const covered = new Set<string>();
+    for (const raw of requests) {
+      const answer = await sameAnswer(raw, comparableModuloNewKeys);
+      expect(answer.status, `${raw.method} ${raw.path}`).toBeLessThan(300);
+      const match = directServer.app.fast.route(raw.method!, raw.path!);
+      covered.add(`${match?.match.route.method} ${match?.match.route.path}`);
+    }
+    // The replayed usage record says so.
+    expect(covered).toEqual(new Set(routeTable().map((route) => `${route.method} ${route.path}`)));
+  });
+
+  it('refuses alike: no admin token, a bad key id, a bad query, a bad body', async () => {
+    const cases: [RawRequest, number][] = [
+      [{ method: 'GET', path: '/api/v1/keys', headers: withId() }, 401],
+      [{ method: 'GET', path: '/api/v1/keys', headers: withId({ authorization: 'Bearer wrong' }) }, 401],
+      [{ method: 'GET', path: '/api/v1/keys/not-a-uuid', headers: admin() }, 400],
+      [{ method: 'GET', path: '/api/v1/keys?active_only=maybe', headers: admin() }, 400],
+      [{ method: 'GET', path: '/api/v1/usage/aggregate?start_date=2025-01-01', headers: admin() }, 400],
+      [{ method: 'POST', path: '/api/v1/keys', headers: admin(), body: json({ name: '', allowed_ips: ['10.0.0.0/08'] }) }, 400],
+      [{ method: 'POST', path: `/api/v1/usage/${ID.open}`, headers: withId(), body: '{"service_id":' }, 400],
+      [{ method: 'GET', path: '/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e', headers: admin() }, 404],
+      [{ method: 'POST', path: `/api/v1/keys/${ID.doomed}/rotate`, headers: admin() }, 400],
+    ];
+    for (const [raw, status] of cases) expect((await sameAnswer(raw)).status, `${raw.method} ${raw.path}`).toBe(status);
+  });
+
+  it('ignores headers it does not know about, as the general path does', async () => {
+    const unknown = { cookie: 'a=1; b=2', 'x-forwarded-for': '203.0.113.9', 'x-custom': 'one', 'accept-encoding': 'gzip', 'user-agent': 'test/1.0' };
+    expect((await sameAnswer({ headers: withId({ authorization: `Bearer ${KEYS.open}`, ...unknown }) })).status).toBe(200);
+    expect((await sameAnswer({ method: 'GET', path: '/health', headers: withId(unknown) })).status).toBe(200);
+  });
+});
+
 describe('random validation requests', () => {
   const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 });
   const key = fc.constantFrom(...Object.values(KEYS), 'hk_test_ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ', '');
@@ -303,7 +388,7 @@ describe('a client that goes away', () => {
   });
 });
 
-describe('requests the hot path leaves to the general path', () => {
+describe('requests the fast transport leaves to the general path', () => {
   async function takesGeneralPath(raw: RawRequest): Promise<Answer> {
     const before = directServer.generalCalls;
     const direct = await directServer.send(raw);
@@ -327,7 +412,60 @@ describe('requests the hot path leaves to the general path', () => {
     expect(failed.status).toBe(503);
     expect(failed.headers['retry-after']).toBe('2');
     expect(directServer.generalCalls).toBe(before + 1);
-    // Used up: the next call takes the hot path again.
+    // Used up: the next call takes the fast transport again.
     expect((await sameAnswer({ headers: withId({ authorization: `Bearer ${KEYS.open}` }) })).status).toBe(200);
+  });
+});
+
+describe('an app the fast transport must step aside for', () => {
+  it('one with user middleware: it applies to every answer', async () => {
+    const served = new Served(true, {
+      middleware: [
+        async (c, next) => {
+          await next();
+          c.res.headers.set('X-User-Middleware', 'ran');
+        },
+      ],
+    });
+    await served.start();
+    try {
+      const before = served.generalCalls;
+      for (const raw of [{ headers: withId({ authorization: `Bearer ${KEYS.open}` }) }, { method: 'GET', path: '/health', headers: withId() }]) {
+        const answer = await served.send(raw);
+        expect(answer.status).toBeLessThan(300);
+        expect(answer.headers['x-user-middleware']).toBe('ran');
+        expect(answer.headers['x-frame-options']).toBe('DENY');
+      }
+      expect(served.generalCalls).toBe(before + 2);
+    } finally {
+      await served.stop();
+    }
+  });
+
+  it('one with a route added on app.hono', async () => {
+    const served = new Served(true);
+    await served.start();
+    try {
+      served.app.hono.get('/custom', (c) => c.json({ custom: true }));
+      const before = served.generalCalls;
+      expect((await served.send({ method: 'GET', path: '/custom', headers: withId() })).body).toBe('{"custom":true}');
+      expect((await served.send({ headers: withId({ authorization: `Bearer ${KEYS.open}` }) })).status).toBe(200);
+      expect(served.generalCalls).toBe(before + 2);
+    } finally {
+      await served.stop();
+    }
+  });
+
+  it('one with a getClientIp option: the address it gives decides the allowlist', async () => {
+    const served = new Served(true, { getClientIp: () => '10.20.30.40' });
+    await served.start();
+    try {
+      const before = served.generalCalls;
+      const answer = await served.send({ headers: withId({ authorization: `Bearer ${KEYS.office}` }) });
+      expect(answer.status).toBe(200);
+      expect(served.generalCalls).toBe(before + 1);
+    } finally {
+      await served.stop();
+    }
   });
 });
