@@ -1,32 +1,10 @@
 // The behaviour every Store must have, run against MemoryStore and SqliteStore alike.
 import { describe, expect, it } from 'vitest';
-import type { NewStoredKey, Store } from '../../src/server';
+import type { Store } from '../../src/server';
+import { storedKey } from '../support/fixtures';
 
-let counter = 0;
-
-export function newKey(overrides: Partial<NewStoredKey> = {}): NewStoredKey {
-  counter += 1;
-  const id = counter.toString(16).padStart(12, '0');
-  return {
-    key_id: `00000000-0000-4000-8000-${id}`,
-    key_hash: `hash-${id}`,
-    name: `key ${counter}`,
-    key_prefix: 'hk_test_AbC***',
-    user_id: 'admin',
-    service_id: 'prediction',
-    scopes: ['predict'],
-    environment: 'test',
-    is_active: true,
-    rate_limit_per_hour: 1000,
-    monthly_prediction_limit: null,
-    allowed_ips: null,
-    billing_plan: 'free',
-    created_at: Date.UTC(2025, 0, 15),
-    expires_at: null,
-    last_used_at: null,
-    ...overrides,
-  };
-}
+/** A fresh key record (see test/support/fixtures.ts). */
+export const newKey = storedKey;
 
 export function usage(keyId: string, recordedAt: number, endpoint = '/v1/predict') {
   return {

@@ -1,17 +1,8 @@
 // POST /api/v1/keys/validate: the three ways to send a key and the checks in order (api.md §3).
 import { describe, expect, it } from 'vitest';
+import { validationFailure, validationSuccess } from '../support/fixtures';
 import { DAY, makeTestApp } from './support';
 
-const FAILED_FIELDS = {
-  is_valid: false,
-  key_id: null,
-  user_id: null,
-  service_id: null,
-  scopes: null,
-  rate_limit_per_hour: null,
-  billing_plan: null,
-  monthly_prediction_limit: null,
-};
 
 async function failure(res: Response) {
   return { status: res.status, body: await res.json() };
@@ -81,7 +72,7 @@ describe('the checks, in order', () => {
     const t = makeTestApp();
     for (const key of ['hk_test_ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ', 'not-a-key', 'hk_AbCdEfGhIjKlMnOpQrStUvWxYz123456']) {
       const res = await t.validate(key);
-      expect(await failure(res)).toEqual({ status: 401, body: { ...FAILED_FIELDS, error: 'Invalid API key', error_code: 'invalid_key' } });
+      expect(await failure(res)).toEqual({ status: 401, body: validationFailure('invalid_key') });
       expect(res.headers.has('X-RateLimit-Limit')).toBe(false);
     }
   });
@@ -94,7 +85,7 @@ describe('the checks, in order', () => {
     t.clock.advance(1);
     expect(await failure(await t.validate(expiring.api_key))).toEqual({
       status: 401,
-      body: { ...FAILED_FIELDS, error: 'API key has expired', error_code: 'expired' },
+      body: validationFailure('expired'),
     });
     // Revocation is checked before expiry.
     await t.admin(`/api/v1/keys/${expiring.key_info.key_id}`, { method: 'DELETE' });
@@ -126,7 +117,7 @@ describe('the checks, in order', () => {
     const res = await t.validate(scoped, { required_scope: 'admin' });
     expect(await failure(res)).toEqual({
       status: 401,
-      body: { ...FAILED_FIELDS, error: 'Key does not have required scope', error_code: 'insufficient_scope' },
+      body: validationFailure('insufficient_scope'),
     });
     expect((await t.validate(unscoped, { required_scope: 'admin' })).status).toBe(200);
   });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore, startServer } from '../../../src/server/node';
 import { newKey } from '../store-contract';
-import { startServerProcess } from '../process-helpers';
+import { startServerProcess } from '../../support/processes';
 import { LONG_ADMIN_TOKEN, runServerUntilExit, tempDir } from './support';
 
 const temp = tempDir('owner');
