@@ -1,6 +1,6 @@
 // Bad input gets a clear 400 that names each bad field (api.md §2, §4; common rules).
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from './support';
+import { makeTestApp } from '../support';
 
 const VALID_CREATE = { name: 'ok', service_id: 'prediction' };
 const VALID_USAGE = { service_id: 'prediction', endpoint: '/v1/predict', status_code: 200, response_time_ms: 5 };

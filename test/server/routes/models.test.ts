@@ -1,6 +1,6 @@
 // GET /v1/models: the local Hokusai service that takes an API key (api.md §6, quickstart step 3).
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from './support';
+import { makeTestApp } from '../support';
 
 const models = (t: ReturnType<typeof makeTestApp>, headers: Record<string, string> = {}, ip?: string) =>
   t.request('/v1/models', { headers, ...(ip ? { ip } : {}) });

@@ -1,6 +1,6 @@
 // Usage record, stats, billing and aggregate (api.md §4), across month boundaries with a ManualClock.
 import { describe, expect, it } from 'vitest';
-import { DAY, makeTestApp } from './support';
+import { DAY, makeTestApp } from '../support';
 
 type T = ReturnType<typeof makeTestApp>;
 const record = (t: T, keyId: string, fields: Record<string, unknown> = {}) =>

@@ -1,7 +1,7 @@
 // The behaviour every Store must have, run against MemoryStore and SqliteStore alike.
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/server';
-import { storedKey } from '../support/fixtures';
+import type { Store } from '../../../src/server';
+import { storedKey } from '../../support/fixtures';
 
 /** A fresh key record (see test/support/fixtures.ts). */
 export const newKey = storedKey;

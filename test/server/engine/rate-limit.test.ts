@@ -1,6 +1,6 @@
 // The sliding-hour rate limit of successful validations (api.md §3), moved through with a ManualClock.
 import { describe, expect, it } from 'vitest';
-import { HOUR, makeTestApp } from './support';
+import { HOUR, makeTestApp } from '../support';
 
 describe('rate limit', () => {
   it('allows rate_limit_per_hour successes, then answers 429 with Retry-After', async () => {

@@ -1,9 +1,9 @@
 // One boundary: every route and every test control parses with the spec's generated schemas,
 // so the same bad input gets the same 400, in the same words, wherever it comes in.
 import { describe, expect, it } from 'vitest';
-import { createApp, EngineError } from '../../src/server';
-import { routeTable } from '../../src/server/routes/table';
-import { ADMIN_TOKEN, makeTestApp } from './support';
+import { createApp, EngineError } from '../../../src/server';
+import { routeTable } from '../../../src/server/routes/table';
+import { ADMIN_TOKEN, makeTestApp } from '../support';
 
 const BAD_KEY_ID = 'not-a-uuid';
 const KEY_ID_ERROR = { detail: 'Invalid request parameters', errors: [{ field: 'key_id', message: 'Must be a UUID' }] };

@@ -1,9 +1,9 @@
 // Small building blocks: clock, hashers, IP allowlists, dates.
 import { describe, expect, it } from 'vitest';
-import { ManualClock, nobleHmacHasher, systemClock, webCryptoHmacHasher } from '../../src/server';
-import { nodeHmacHasher } from '../../src/server/node';
-import { ipAllowed, parseAllowEntry } from '../../src/server/engine/ip';
-import { monthRange, parseIsoDate, startOfNextMonth, toIsoSeconds } from '../../src/server/engine/time';
+import { ManualClock, nobleHmacHasher, systemClock, webCryptoHmacHasher } from '../../../src/server';
+import { nodeHmacHasher } from '../../../src/server/node';
+import { ipAllowed, parseAllowEntry } from '../../../src/server/engine/ip';
+import { monthRange, parseIsoDate, startOfNextMonth, toIsoSeconds } from '../../../src/server/engine/time';
 
 describe('ManualClock', () => {
   it('starts where told and moves only when told', () => {

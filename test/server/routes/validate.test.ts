@@ -1,7 +1,7 @@
 // POST /api/v1/keys/validate: the three ways to send a key and the checks in order (api.md §3).
 import { describe, expect, it } from 'vitest';
-import { validationFailure, validationSuccess } from '../support/fixtures';
-import { DAY, makeTestApp } from './support';
+import { validationFailure, validationSuccess } from '../../support/fixtures';
+import { DAY, makeTestApp } from '../support';
 
 
 async function failure(res: Response) {

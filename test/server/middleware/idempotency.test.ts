@@ -1,6 +1,6 @@
 // Idempotency-Key on create, rotate and usage record (api.md §7).
 import { describe, expect, it } from 'vitest';
-import { DAY, makeTestApp } from './support';
+import { DAY, makeTestApp } from '../support';
 
 type T = ReturnType<typeof makeTestApp>;
 const create = (t: T, key: string, json: unknown = { name: 'idem', service_id: 'prediction' }) =>

@@ -1,7 +1,7 @@
 // The engine without HTTP (what msw handlers and custom hosts build on), and the app options.
 import { describe, expect, it } from 'vitest';
-import { createApp, createEngine, ManualClock, MemoryStore, requestSchemas, webCryptoHmacHasher } from '../../src/server';
-import { ADMIN_TOKEN, makeTestApp } from './support';
+import { createApp, createEngine, ManualClock, MemoryStore, requestSchemas, webCryptoHmacHasher } from '../../../src/server';
+import { ADMIN_TOKEN, makeTestApp } from '../support';
 
 /** Engine inputs are the spec's parsed request bodies; direct callers parse with the same schemas. */
 const createInput = (fields: Record<string, unknown>) => requestSchemas.createKey.body.parse(fields);

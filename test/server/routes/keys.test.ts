@@ -1,6 +1,6 @@
 // Key management over HTTP: create, list, get, rotate, revoke (api.md §2).
 import { describe, expect, it } from 'vitest';
-import { DAY, makeTestApp, START } from './support';
+import { DAY, makeTestApp, START } from '../support';
 
 const KEY_FORMAT = /^hk_(live|test|dev)_[A-Za-z0-9]{32}$/;
 

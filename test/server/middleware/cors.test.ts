@@ -1,7 +1,7 @@
 // Browser apps call the stub server from another origin: every answer (errors included) must be
 // readable, and the rate-limit and request-id headers exposed.
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from './support';
+import { makeTestApp } from '../support';
 
 const PAGE = 'http://localhost:5173';
 

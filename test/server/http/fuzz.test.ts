@@ -2,7 +2,7 @@
 // change the store when the request is rejected.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, makeTestApp } from './support';
+import { ADMIN_TOKEN, makeTestApp } from '../support';
 
 const printable = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength });
 const anyText = fc.string({ unit: 'grapheme', maxLength: 30 });

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/server';
-import { SqliteStore } from '../../src/server/node';
+import { MemoryStore } from '../../../src/server';
+import { SqliteStore } from '../../../src/server/node';
 import { describeStoreContract, newKey, usage } from './store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-store-'));

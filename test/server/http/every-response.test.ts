@@ -1,7 +1,7 @@
 // What every response shares (api.md §7) and the admin-token rules (§1).
 import { describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../src/server';
-import { ADMIN_TOKEN, makeTestApp } from './support';
+import { SECURITY_HEADERS } from '../../../src/server';
+import { ADMIN_TOKEN, makeTestApp } from '../support';
 
 const SECURITY = {
   'Content-Security-Policy': expect.stringContaining("default-src 'none'"),
