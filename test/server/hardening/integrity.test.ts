@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, MemoryStore, requestSchemas } from '../../../src/server';
 import { DamagedDataFileError, SqliteStore } from '../../../src/server/node';
 import { guardStore } from '../../../src/server/store/guarded';
-import { newKey, usage } from '../store-contract';
+import { newKey, usage } from '../store/store-contract';
 import { runServerUntilExit, tempDir } from './support';
 
 const temp = tempDir('integrity');

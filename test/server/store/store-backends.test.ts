@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteStore, type SqliteDriverName } from '../../src/server/node';
-import { defaultSqliteDriver } from '../../src/server/store/sqlite-driver';
+import { SqliteStore, type SqliteDriverName } from '../../../src/server/node';
+import { defaultSqliteDriver } from '../../../src/server/store/sqlite-driver';
 import { describeStoreContract } from './store-contract';
 
 const BACKENDS: SqliteDriverName[] = ['better-sqlite3', 'node:sqlite', 'bun:sqlite'];

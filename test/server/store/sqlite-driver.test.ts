@@ -1,8 +1,8 @@
 // The pieces the built-in SQLite backends (node:sqlite, bun:sqlite) share to behave like
 // better-sqlite3, checked without those runtimes; the matrix runs the backends themselves.
 import { describe, expect, it } from 'vitest';
-import { bindParameters, firstColumn, namedParameters, pragmaResult } from '../../src/server/store/sqlite-driver-shared';
-import { transactionsOn } from '../../src/server/store/sqlite-driver-transaction';
+import { bindParameters, firstColumn, namedParameters, pragmaResult } from '../../../src/server/store/sqlite-driver-shared';
+import { transactionsOn } from '../../../src/server/store/sqlite-driver-transaction';
 
 describe('named parameters', () => {
   it('binds exactly the statement’s names from an object, ignoring other properties', () => {
