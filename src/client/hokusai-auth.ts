@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema';
 import { resolveConfig, type HokusaiAuthOptions } from './config';
-import { internalsOf } from './internals';
+import type { ClientInternals } from './internals';
 import type { RequestOptions } from './request-options';
 import { keysResource, type KeysResource } from './resources/keys';
 import { modelsResource, type ModelsResource } from './resources/models';
@@ -45,15 +45,16 @@ export class HokusaiAuth {
   /**
    * @param options Every field is optional: `baseUrl` defaults to `HOKUSAI_AUTH_URL` or
    * `https://auth.hokus.ai`, `adminToken` to `HOKUSAI_ADMIN_TOKEN` (where `process.env` exists).
+   * @param internals Test seams (clock, sleep, random source, idempotency keys); leave out in production.
    * @throws ConfigurationError for an unusable setting (e.g. a `baseUrl` that is not http(s)).
    *
    * @example
    * const local = new HokusaiAuth({ baseUrl: 'http://localhost:8787', adminToken: 'dev-admin-token', maxRetries: 0 });
    */
-  constructor(options: HokusaiAuthOptions = {}) {
+  constructor(options: HokusaiAuthOptions = {}, internals: ClientInternals = {}) {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
-    this.#transport = new Transport(config, internalsOf(options));
+    this.#transport = new Transport(config, internals);
     this.#api = createClient<paths>({ baseUrl: config.baseUrl });
     this.keys = keysResource(this.#api, this.#transport);
     this.usage = usageResource(this.#api, this.#transport);

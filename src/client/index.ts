@@ -1,6 +1,7 @@
 // Public API of the HokusaiAuth client. Everything else in src/client is internal.
 export { HokusaiAuth } from './hokusai-auth';
 export type { HokusaiAuthOptions, FetchLike } from './config';
+export type { ClientInternals } from './internals';
 export type { RequestOptions, IdempotentRequestOptions } from './request-options';
 export type { KeysResource } from './resources/keys';
 export type { UsageResource } from './resources/usage';

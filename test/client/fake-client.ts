@@ -1,6 +1,7 @@
 // Test setup shared by the client tests: a client whose fetch, clock, sleep and randomness are all under the test's control.
 import { HokusaiAuth, type HokusaiAuthOptions } from '../../src/client';
-import { withInternals, type ClientInternals } from '../../src/client/internals';
+import type { ClientInternals } from '../../src/client/internals';
+import { validationSuccess as fixtureSuccess } from '../support/fixtures';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789-SECRET';
 export const API_KEY = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
@@ -33,8 +34,7 @@ export function fakeClient(replies: Reply[], options: HokusaiAuthOptions = {}, i
     return (reply as Response).clone();
   };
   const auth = new HokusaiAuth(
-    withInternals(
-      { baseUrl: BASE_URL, adminToken: ADMIN_TOKEN, fetch, ...options },
+    { baseUrl: BASE_URL, adminToken: ADMIN_TOKEN, fetch, ...options },
       {
         sleep: async (ms, signal) => {
           sleeps.push(ms);
@@ -44,7 +44,6 @@ export function fakeClient(replies: Reply[], options: HokusaiAuthOptions = {}, i
         now: () => Date.parse('2025-01-15T10:30:00Z'),
         ...internals,
       },
-    ),
   );
   return { auth, requests, sleeps };
 }
@@ -71,28 +70,6 @@ export const keyInfo = {
   last_used_at: null,
 } as const;
 
-export const validationSuccess = {
-  is_valid: true,
-  key_id: KEY_ID,
-  user_id: 'admin',
-  service_id: 'prediction',
-  scopes: ['predict'],
-  rate_limit_per_hour: 1000,
-  billing_plan: 'free',
-  monthly_prediction_limit: null,
-} as const;
-
-export function validationFailure(error: string, error_code: string) {
-  return {
-    is_valid: false,
-    key_id: null,
-    user_id: null,
-    service_id: null,
-    scopes: null,
-    rate_limit_per_hour: null,
-    billing_plan: null,
-    monthly_prediction_limit: null,
-    error,
-    error_code,
-  };
-}
+/** The 200 validation body of the fixture key. */
+export const validationSuccess = fixtureSuccess(KEY_ID);
+export { validationFailure } from '../support/fixtures';

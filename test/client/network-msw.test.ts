@@ -10,7 +10,6 @@ import {
   InternalServerError,
   type HokusaiAuthOptions,
 } from '../../src/client';
-import { withInternals } from '../../src/client/internals';
 import { API_KEY, validationSuccess } from './fake-client';
 
 const BASE = 'http://auth.msw.test';
@@ -26,7 +25,7 @@ afterAll(() => server.close());
 
 /** Uses the global fetch (patched by msw); waits between retries are skipped. */
 function client(options: HokusaiAuthOptions = {}) {
-  return new HokusaiAuth(withInternals({ baseUrl: BASE, adminToken: 'msw-admin-token', ...options }, { sleep: async () => {} }));
+  return new HokusaiAuth({ baseUrl: BASE, adminToken: 'msw-admin-token', ...options }, { sleep: async () => {} });
 }
 
 describe('through the global fetch (msw)', () => {

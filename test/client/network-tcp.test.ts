@@ -2,7 +2,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APIConnectionError, APITimeoutError, HokusaiAuth, type HokusaiAuthOptions } from '../../src/client';
-import { withInternals } from '../../src/client/internals';
 
 const servers: Server[] = [];
 const sockets = new Set<Socket>();
@@ -32,7 +31,7 @@ async function rawServer(onConnection: (socket: Socket) => void): Promise<{ url:
 }
 
 function client(baseUrl: string, options: HokusaiAuthOptions = {}) {
-  return new HokusaiAuth(withInternals({ baseUrl, adminToken: 'tcp-admin-token', ...options }, { sleep: async () => {} }));
+  return new HokusaiAuth({ baseUrl, adminToken: 'tcp-admin-token', ...options }, { sleep: async () => {} });
 }
 
 /** Reads one request head, then runs `then`. */
