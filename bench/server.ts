@@ -13,7 +13,10 @@
  * reported, so the machine's drift between rounds cancels out.
  *
  * Environment: BENCH_SECONDS (per round, default 5), BENCH_ROUNDS (default 5),
- * BENCH_PROFILE=1 (write a CPU profile of the memory stub to .tmp/profiles/).
+ * BENCH_PROFILE=1 (write a CPU profile of the memory stub to .tmp/profiles/),
+ * BENCH_TARGETS (a comma list of target ids, default all: memory, general, large, sqlite, bare,
+ * bareHeaders, prism), BENCH_BASELINE=<dir> (another checkout of this repository, with its
+ * node_modules: its memory stub runs as target `baseline`, beside this one, round by round).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { startTarget, stopChild, type TargetProcess } from './lib/child';
 import { runRound, VALIDATE_BODY, VALIDATE_PATH, type RoundResult } from './lib/load';
 import { freePort, waitForStatus } from './lib/net';
-import { markdownReport, pairedRatio, summarise, type Check, type TargetSummary } from './lib/report';
+import { markdownReport, pairedCpuRatio, pairedRatio, summarise, type Check, type TargetSummary } from './lib/report';
 import { timeToHealthy, type StartCommand } from './lib/startup';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +37,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 20;
 /** Keys each stub hands out; requests cycle through them, so no hourly window fills. */
 const BENCH_KEYS = 4;
-const ORDER = ['memory', 'general', 'large', 'sqlite', 'bare', 'bareHeaders', 'prism'];
+const BASELINE = process.env.BENCH_BASELINE;
+const ALL = ['memory', 'general', 'large', 'sqlite', 'bare', 'bareHeaders', 'prism', ...(BASELINE ? ['baseline'] : [])];
+const ORDER = process.env.BENCH_TARGETS ? ALL.filter((id) => process.env.BENCH_TARGETS!.split(',').includes(id) || id === 'baseline') : ALL;
+// The bare servers answer with the memory stub's body and headers: it always runs.
+if (!ORDER.includes('memory')) ORDER.unshift('memory');
 const SMALL_STORE = 10;
 const LARGE_STORE = 100_000;
 
@@ -42,8 +49,8 @@ type Target = { id: string; label: string; url: string; pid: number | undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function startStub(id: string, label: string, args: string[], nodeArgs: string[] = []): Promise<TargetProcess & { label: string; id: string }> {
-  const target = await startTarget(join(ROOT, 'bench/targets/stub-server.ts'), args, nodeArgs);
+async function startStub(id: string, label: string, args: string[], nodeArgs: string[] = [], root = ROOT): Promise<TargetProcess & { label: string; id: string }> {
+  const target = await startTarget(join(root, 'bench/targets/stub-server.ts'), args, nodeArgs);
   return Object.assign(target, { label, id });
 }
 
@@ -88,14 +95,16 @@ function stubStartCommand(): { command: StartCommand; note: string } {
 /** Every target, freshly started: the stubs seeded, the bare servers given the stub's answer. */
 async function startTargets(round: number, tmp: string, profileArgs: string[], running: Target[]): Promise<{ targets: Target[]; keysOf: Map<string, string[]>; headerCount: number }> {
   const stubArgs = (store: string, keys: number, ...more: string[]) => ['--store', store, '--keys', String(keys), '--bench-keys', String(BENCH_KEYS), ...more];
+  const wanted = (id: string) => ORDER.includes(id);
   const started = await Promise.all([
     startStub('memory', '(a) stub, memory', stubArgs('memory', SMALL_STORE), profileArgs),
-    startStub('general', '(a″) stub, memory, without the Node hot path', stubArgs('memory', SMALL_STORE, '--general-path-only')),
-    startStub('large', `(a′) stub, memory, ${LARGE_STORE.toLocaleString('en-US')} keys`, stubArgs('memory', LARGE_STORE)),
-    startStub('sqlite', '(b) stub, SQLite file', stubArgs('sqlite', SMALL_STORE, '--file', join(tmp, `bench-${round}.db`))),
+    ...(wanted('general') ? [startStub('general', '(a″) stub, memory, without the Node fast transport', stubArgs('memory', SMALL_STORE, '--general-path-only'))] : []),
+    ...(wanted('large') ? [startStub('large', `(a′) stub, memory, ${LARGE_STORE.toLocaleString('en-US')} keys`, stubArgs('memory', LARGE_STORE))] : []),
+    ...(wanted('sqlite') ? [startStub('sqlite', '(b) stub, SQLite file', stubArgs('sqlite', SMALL_STORE, '--file', join(tmp, `bench-${round}.db`)))] : []),
+    ...(BASELINE ? [startStub('baseline', `(a°) stub, memory, from ${BASELINE}`, stubArgs('memory', SMALL_STORE), [], BASELINE)] : []),
   ]);
   running.push(...started.map((t) => ({ id: t.id, label: t.label, url: t.ready.url, pid: t.child.pid, stop: t.stop })));
-  running.push(await startPrismMock());
+  if (wanted('prism')) running.push(await startPrismMock());
   const keysOf = new Map<string, string[]>(started.map((t) => [t.id, t.ready.keys ?? []]));
   // The bare servers and Prism do not check keys: give them the memory stub's, so every
   // target gets the same requests.
@@ -145,29 +154,38 @@ async function main(): Promise<void> {
     log('startup: time to the first 200 from /health');
     const stubStart = stubStartCommand();
     const stubStartupMs = await timeToHealthy(stubStart.command, 3);
-    const prismStartupMs = await timeToHealthy(
-      { command: PRISM, args: (port) => ['mock', SPEC, '-p', String(port), '-h', '127.0.0.1', '-v', 'silent', '--multiprocess=false'] },
-      2,
-    );
+    const prismStartupMs = ORDER.includes('prism')
+      ? await timeToHealthy({ command: PRISM, args: (port) => ['mock', SPEC, '-p', String(port), '-h', '127.0.0.1', '-v', 'silent', '--multiprocess=false'] }, 2)
+      : undefined;
 
     const s = Object.fromEntries(ORDER.map((id) => [id, summarise(labels.get(id)!, results.get(id)!)])) as Record<string, TargetSummary>;
-    const check = (name: string, a: TargetSummary, b: TargetSummary, min: number | undefined, digits: number): Check => {
+    const check = (name: string, a: TargetSummary | undefined, b: TargetSummary | undefined, min: number | undefined, digits: number): Check[] => {
+      if (!a || !b) return [];
       const r = pairedRatio(a, b);
       const value = `${r.median.toFixed(digits)} (rounds ${r.min.toFixed(digits)}–${r.max.toFixed(digits)})`;
-      if (min === undefined) return { name, value, target: '–' };
-      return { name, value, target: `≥ ${min.toFixed(digits === 1 ? 0 : 2)}`, pass: r.median >= min };
+      if (min === undefined) return [{ name, value, target: '–' }];
+      return [{ name, value, target: `≥ ${min.toFixed(digits === 1 ? 0 : 2)}`, pass: r.median >= min }];
+    };
+    const cpuCheck = (name: string, a: TargetSummary | undefined, b: TargetSummary | undefined, max: number): Check[] => {
+      const r = a && b ? pairedCpuRatio(a, b) : undefined;
+      if (!r) return [];
+      return [{ name, value: `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`, target: `≤ ${max.toFixed(2)}`, pass: r.median <= max }];
     };
     const checks: Check[] = [
-      check('(a)/(c) memory stub vs bare node:http', s.memory!, s.bare!, 0.6, 2),
-      check('(b)/(c) SQLite stub vs bare node:http', s.sqlite!, s.bare!, 0.4, 2),
-      check('(a)/(d) memory stub vs Prism mock', s.memory!, s.prism!, 10, 1),
-      check('(a)/(a″) memory stub with vs without the Node hot path', s.memory!, s.general!, undefined, 2),
-      check('(c′)/(c) the stub\'s headers alone, on the bare server', s.bareHeaders!, s.bare!, undefined, 2),
-      check('(a)/(c′) memory stub vs bare node:http with the same headers', s.memory!, s.bareHeaders!, undefined, 2),
+      ...check('(a)/(c) memory stub vs bare node:http', s.memory, s.bare, 0.6, 2),
+      ...check('(a)/(c′) memory stub vs bare node:http with the same headers, req/s', s.memory, s.bareHeaders, 0.8, 2),
+      ...cpuCheck('(a)/(c′) the same, server CPU per request', s.memory, s.bareHeaders, 1.25),
+      ...check('(a)/(a°) memory stub vs the baseline checkout, req/s', s.memory, s.baseline, 0.9, 2),
+      ...cpuCheck('(a)/(a°) the same, server CPU per request', s.memory, s.baseline, 1.1),
+      ...check('(b)/(c) SQLite stub vs bare node:http', s.sqlite, s.bare, 0.4, 2),
+      ...check('(a)/(d) memory stub vs Prism mock', s.memory, s.prism, 10, 1),
+      ...check('(a)/(a″) memory stub with vs without the Node fast transport', s.memory, s.general, undefined, 2),
+      ...check('(c′)/(c) the stub\'s headers alone, on the bare server', s.bareHeaders, s.bare, undefined, 2),
       { name: 'p99 of (a), ms', value: String(s.memory!.p99), target: '≤ 10', pass: s.memory!.p99 <= 10 },
-      check(`(a′)/(a) ${LARGE_STORE.toLocaleString('en-US')} keys vs ${SMALL_STORE}`, s.large!, s.memory!, 0.9, 2),
+      ...check(`(a′)/(a) ${LARGE_STORE.toLocaleString('en-US')} keys vs ${SMALL_STORE}`, s.large, s.memory, 0.9, 2),
     ];
     const non2xx = Object.values(s).filter((x) => x.non2xx > 0 || x.errors > 0);
+    const startupRows = [{ label: 'stub server (memory)', ms: stubStartupMs, runs: 3 }, ...(prismStartupMs === undefined ? [] : [{ label: 'Prism mock', ms: prismStartupMs, runs: 2 }])];
     const notes = [
       `POST ${VALIDATE_PATH} with a valid Bearer key and \`${VALIDATE_BODY}\`; autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, servers taking turns in rotating order, every server started afresh each round; one machine (${
         (await import('node:os')).cpus().length
@@ -176,16 +194,13 @@ async function main(): Promise<void> {
         non2xx.length ? `Non-2xx or errors seen: ${non2xx.map((x) => `${x.label} ${JSON.stringify(x.statusCounts)}, ${x.errors} errors`).join('; ')}.` : 'No 429 or other non-2xx answer occurred.'
       }`,
       `Startup of the stub: ${stubStart.note}. Prism: \`prism mock\` of the spec, \`-v silent\`.`,
-      `Server CPU µs/req: CPU time of the server process (from /proc) per 2xx answer.${
+      `Server CPU µs/req: CPU time of the server process (from /proc) per 2xx answer; the machine may be shared, so compare the per-round ratios, not the absolute figures.${
         s.memory!.cpuMicros && s.bare!.cpuMicros ? ` The memory stub spends ${(s.memory!.cpuMicros / s.bare!.cpuMicros).toFixed(1)}× the bare server's CPU per request.` : ''
       }`,
       ...(profileArgs.length ? ['CPU profile of the memory stub written to .tmp/profiles/ (summarise with `tsx scripts/bench-profile.ts <file>`).'] : []),
       `Whole run: ${Math.round((performance.now() - started) / 1000)} s.`,
     ];
-    console.log(markdownReport(ORDER.map((id) => s[id]!), checks, [
-      { label: 'stub server (memory)', ms: stubStartupMs, runs: 3 },
-      { label: 'Prism mock', ms: prismStartupMs, runs: 2 },
-    ], notes));
+    console.log(markdownReport(ORDER.map((id) => s[id]!), checks, startupRows, notes));
   } finally {
     await Promise.all(running.map((t) => t.stop()));
     rmSync(tmp, { recursive: true, force: true });

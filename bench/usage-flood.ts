@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, MemoryStore } from '../src/server';
+import { createApp, MemoryStore, requestSchemas } from '../src/server';
 import type { Store } from '../src/server';
 import { nodeHmacHasher, SqliteStore } from '../src/server/node';
 
@@ -57,7 +57,7 @@ async function latency(app: ReturnType<typeof createApp>, path: string): Promise
 
 async function measure(label: string, open: () => Store): Promise<string[]> {
   const app = createApp({ store: open(), hasher: nodeHmacHasher, adminToken: ADMIN });
-  const { key_info } = await app.engine.createKey({ name: 'flood', service_id: 'prediction' });
+  const { key_info } = await app.engine.createKey(requestSchemas.createKey.body.parse({ name: 'flood', service_id: 'prediction' }));
   const keyId = key_info.key_id;
   await flood(app, keyId, 10, true);
   const statsSmall = await latency(app, `/api/v1/usage/${keyId}/stats`);

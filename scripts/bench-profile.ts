@@ -2,7 +2,7 @@
  * Summarises a V8 CPU profile (`node --cpu-prof`) of a server under load: where the time goes,
  * by function (self time), by file or package (self time) and by the project's own functions
  * (inclusive time). Samples before the first request (start-up, seeding) are left out: the
- * summary starts at the first sample whose stack is inside @hono/node-server.
+ * summary starts at the first sample whose stack is inside @hono/node-server or the fast transport.
  *
  * Usage: tsx scripts/bench-profile.ts <file.cpuprofile> [top=25]
  * Profiles come from `BENCH_PROFILE=1 npm run bench:server` (.tmp/profiles/).
@@ -48,7 +48,7 @@ profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
   const stack = stackOf(id);
   if (!started) {
-    started = stack.some((n) => n.callFrame.url.includes('@hono/node-server'));
+    started = stack.some((n) => n.callFrame.url.includes('@hono/node-server') || n.callFrame.functionName === 'answerDirectly');
     if (!started) return;
   }
   total += dt;

@@ -66,6 +66,19 @@ export function pairedRatio(a: TargetSummary, b: TargetSummary): { median: numbe
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
+/**
+ * The ratio of two targets' server CPU per request, round by round, and its median; undefined
+ * where /proc is not available.
+ *
+ * @example
+ * pairedCpuRatio(s.memory, s.bareHeaders); // { median: 1.2, min: 1.1, max: 1.3 }
+ */
+export function pairedCpuRatio(a: TargetSummary, b: TargetSummary): { median: number; min: number; max: number } | undefined {
+  const ratios = a.rounds.map((round, i) => (round.cpuMicrosPerRequest ?? NaN) / (b.rounds[i]!.cpuMicrosPerRequest ?? NaN));
+  if (ratios.some((r) => !Number.isFinite(r))) return undefined;
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
 /** A check against a target, e.g. "(a)/(c) ≥ 0.60". */
 /** `pass` undefined: a figure reported without a target. */
 export type Check = { name: string; value: string; target: string; pass?: boolean };

@@ -12,8 +12,10 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createApp, MemoryStore } from '../../src/server';
+import { createApp, MemoryStore, requestSchemas } from '../../src/server';
 import { nodeHmacHasher, startServer } from '../../src/server/node';
+
+const createKeyBody = requestSchemas.createKey.body;
 
 const { values } = parseArgs({
   options: {
@@ -42,12 +44,12 @@ const { engine } = server.app;
 // The keys the benchmark validates: the highest hourly limit the API allows.
 const keys: string[] = [];
 for (let i = 0; i < benchKeys; i += 1) {
-  const created = await engine.createKey({ name: `bench ${i}`, service_id: 'prediction', scopes: ['predict'], rate_limit_per_hour: 100_000 });
+  const created = await engine.createKey(createKeyBody.parse({ name: `bench ${i}`, service_id: 'prediction', scopes: ['predict'], rate_limit_per_hour: 100_000 }));
   keys.push(created.api_key);
 }
 // Filler keys, so lookups happen in a store of the requested size.
 for (let i = keys.length; i < totalKeys; i += 1) {
-  await engine.createKey({ name: `filler ${i}`, service_id: i % 2 ? 'prediction' : 'platform' });
+  await engine.createKey(createKeyBody.parse({ name: `filler ${i}`, service_id: i % 2 ? 'prediction' : 'platform' }));
 }
 
 console.log(JSON.stringify({ ready: true, url: server.url, keys }));

@@ -53,6 +53,7 @@ export interface ResolvedConfig {
   headers: Record<string, string>;
 }
 
+/** The production service (the spec's first server; test/contract/spec-constants.test.ts holds the two equal). */
 export const DEFAULT_BASE_URL = 'https://auth.hokus.ai';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;

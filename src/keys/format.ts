@@ -66,5 +66,6 @@ export function isSecretChar(char: string): boolean {
 /**
  * A whole well-formed key in one regular expression: the verdict of `isApiKey`, cheap enough
  * for a server's hot path. (`parseApiKey` says which rule a value breaks; this only says yes or no.)
+ * The spec's `ApiKey` pattern, character for character (test/contract/spec-constants.test.ts).
  */
-export const API_KEY_PATTERN = /^hk_(?:live|test|dev)_[A-Za-z0-9]{32}$/;
+export const API_KEY_PATTERN = /^hk_(live|test|dev)_[A-Za-z0-9]{32}$/;

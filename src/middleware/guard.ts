@@ -10,7 +10,8 @@ import { cacheIdOf } from './key-hash';
 import { MemoryGuardStore } from './memory-store';
 import type { KeyGuardOptions } from './options';
 import { SingleFlight } from './single-flight';
-import type { CachedValidation, GuardCacheEntry, GuardOutcome, GuardRequest, GuardStore, HokusaiKey } from './types';
+import { after, isPromise } from './maybe-promise';
+import type { CachedValidation, GuardAcceptance, GuardCacheEntry, GuardOutcome, GuardRequest, GuardStore, HokusaiKey, MaybePromise } from './types';
 import { UsageBatcher } from './usage-batcher';
 
 const DEFAULT_TTL_MS = 300_000;
@@ -52,6 +53,11 @@ export interface KeyGuard {
   readonly recordsUsage: boolean;
   /** The key of a request, validated (or from cache), or a ready 401/403/429/503 answer. */
   check(request: GuardRequest): Promise<GuardOutcome>;
+  /**
+   * `check`, answered synchronously when it can be (a fresh cached answer in a synchronous store,
+   * such as the default one): what the framework adapters call on every request.
+   */
+  checkNow(request: GuardRequest): MaybePromise<GuardOutcome>;
   /** Forgets every cached answer for `apiKey`, e.g. from a revocation webhook: its next request is validated. */
   invalidate(apiKey: string): Promise<void>;
   /** Queues one usage record for an accepted request (no-op without the `usage` option). Never waits. */
@@ -123,19 +129,32 @@ class Guard implements KeyGuard {
     this.recordsUsage = this.#usage !== undefined;
   }
 
-  async check(request: GuardRequest): Promise<GuardOutcome> {
+  check(request: GuardRequest): Promise<GuardOutcome> {
+    try {
+      const outcome = this.checkNow(request);
+      return isPromise(outcome) ? outcome : Promise.resolve(outcome);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  checkNow(request: GuardRequest): MaybePromise<GuardOutcome> {
     const found = extractApiKey(request.headers, request.body);
     if (!found) return missingKey();
     const clientIp = clientIpOf(request, this.#trustProxy) ?? '';
     const id = cacheIdOf(found.key);
-    const cached = await this.#cached(id, clientIp);
-    if (cached && this.#now() < cached.expiresAt) return this.#settle(cached, 'cache', request);
+    return after(this.#cached(id, clientIp), (cached) =>
+      cached && this.#now() < cached.expiresAt ? this.#settle(cached, 'cache', request) : this.#miss(found.key, id, clientIp, cached, request),
+    );
+  }
 
+  /** No fresh answer in the cache: validate, once for every request waiting on this key and client IP. */
+  async #miss(apiKey: string, id: string, clientIp: string, cached: CachedValidation | undefined, request: GuardRequest): Promise<GuardOutcome> {
     const answer = await this.#flights.run(`${id} ${clientIp}`, async (current) => {
       // A flight that ended while this request read the store has stored its answer: use it.
       const stored = await this.#cached(id, clientIp);
       if (stored && this.#now() < stored.expiresAt) return { kind: 'answer', cached: stored };
-      return this.#validate(found.key, id, clientIp, current);
+      return this.#validate(apiKey, id, clientIp, current);
     });
     if (answer.kind === 'answer') return this.#settle(answer.cached, 'auth-service', request);
     if (answer.kind === 'rate-limited') return rateLimitedByService(answer.headers);
@@ -158,21 +177,25 @@ class Guard implements KeyGuard {
     await this.#usage?.close();
   }
 
-  async #cached(id: string, clientIp: string): Promise<CachedValidation | undefined> {
-    return (await this.#store?.get(id))?.byClientIp[clientIp];
+  #cached(id: string, clientIp: string): MaybePromise<CachedValidation | undefined> {
+    if (!this.#store) return undefined;
+    return after(this.#store.get(id), (entry) => entry?.byClientIp[clientIp]);
   }
 
   /** Turns a validation answer into this request's outcome, counting the use against the hour. */
-  async #settle(cached: CachedValidation, source: 'auth-service' | 'cache' | 'stale-cache', request: GuardRequest): Promise<GuardOutcome> {
+  #settle(cached: CachedValidation, source: GuardAcceptance['source'], request: GuardRequest): MaybePromise<GuardOutcome> {
     const { result } = cached;
     if (!result.is_valid) return refused(result);
-    if (this.#store) {
-      const now = this.#now();
-      const count = await this.#store.countUse(result.key_id, result.rate_limit_per_hour, now);
-      if (!count.allowed) return rateLimited(count, now);
-    }
-    const refusal = await this.#beforeAccept?.(result, request);
-    return refusal || { ok: true, key: result, source };
+    if (!this.#store) return this.#accept(result, source, request);
+    const now = this.#now();
+    return after(this.#store.countUse(result.key_id, result.rate_limit_per_hour, now), (count) =>
+      count.allowed ? this.#accept(result, source, request) : rateLimited(count, now),
+    );
+  }
+
+  #accept(key: HokusaiKey, source: GuardAcceptance['source'], request: GuardRequest): MaybePromise<GuardOutcome> {
+    if (!this.#beforeAccept) return { ok: true, key, source };
+    return after(this.#beforeAccept(key, request), (refusal) => refusal || { ok: true, key, source });
   }
 
   /** Asks the auth service once for every request waiting on this key and client IP. */

@@ -1,4 +1,6 @@
 import { http, HttpResponse } from 'msw';
+// The SDK's default, so `new HokusaiAuth()` is intercepted without configuration.
+import { DEFAULT_BASE_URL } from '../client/config';
 import type { HttpHandler } from 'msw';
 import { createApp } from '../server/app';
 import type { HokusaiAuthApp } from '../server/app';
@@ -8,8 +10,6 @@ import type { Store } from '../server/store/types';
 import type { TestControls } from '../server/test-controls/controls';
 import { isDroppedConnection } from '../server/test-controls/dropped-connection';
 
-/** Where the SDK calls by default, so `new HokusaiAuth()` is intercepted without configuration. */
-const DEFAULT_BASE_URL = 'https://auth.hokus.ai';
 
 /**
  * Options of `createHokusaiHandlers`. Everything is optional.
@@ -28,7 +28,7 @@ export interface HokusaiHandlersOptions {
   clock?: Clock;
   /** The caller's address as the stub sees it (for `allowed_ips`); default `127.0.0.1`. */
   clientIp?: string | ((request: Request) => string | undefined);
-  /** Serve an existing stub app instead of a new one (then `adminToken`, `store` and `clock` are its own). */
+  /** Serve an existing stub app, made with `testKit: true`, instead of a new one (then `adminToken`, `store` and `clock` are its own). */
   app?: HokusaiAuthApp;
 }
 
@@ -76,12 +76,15 @@ export function createHokusaiHandlers(options: HokusaiHandlersOptions = {}): Hok
   const app =
     options.app ??
     createApp({
+      testKit: true,
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       // The handlers answer inside the caller's own page or process: nothing to protect from other origins.
       adminCorsOrigins: ['*'],
     });
+  if (!app.controls) throw new TypeError('createHokusaiHandlers needs an app made with createApp({ testKit: true })');
+  const controls = app.controls;
   const clientIp = options.clientIp ?? '127.0.0.1';
   const ipOf = typeof clientIp === 'function' ? clientIp : () => clientIp;
 
@@ -98,7 +101,7 @@ export function createHokusaiHandlers(options: HokusaiHandlersOptions = {}): Hok
     handlers: [handler],
     app,
     engine: app.engine,
-    controls: app.controls,
+    controls,
     adminToken: app.adminToken,
     baseUrl: `${base.origin}${base.pathname}`,
   };

@@ -1,44 +1,25 @@
-import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from './clock';
-import { setDirectValidation } from './direct-validation';
+import { systemClock } from './clock';
+import { createDispatcher } from './dispatch';
+import { createEngine } from './engine';
 import type { Engine, InitialCredits } from './engine';
 import type { KeyHasherFactory } from './hasher';
-import { errorToParts, errorToResponse } from './http/errors';
 import type { ServerLogger } from './http/errors';
-import { problem, replyParts } from './http/responses';
-import type { HeaderRecord, ReplyParts } from './http/responses';
-import { adminAuth } from './middleware/admin-auth';
+import { finalHeaders } from './http/final-headers';
 import { FailedAttemptThrottle } from './middleware/admin-throttle';
-import { limitPostBody } from './middleware/body-limit';
-import { pathOfUrl } from './middleware/admin-paths';
 import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
-import { addNoStore, applyNoStore } from './middleware/no-store';
-import { resolveRequestId } from './middleware/request-id';
-import { addSecurityHeaders, applySecurityHeaders } from './middleware/security-headers';
-import type { RouteDeps, ServerHono } from './routes/deps';
-import { registerDebitRoutes } from './routes/debit';
-import { registerHealthRoutes } from './routes/health';
-import { registerKeyIdRoutes, registerKeyRoutes } from './routes/keys';
-import { registerModelRoutes } from './routes/models';
-import { isKnownPath } from './routes/resource';
-import { registerUsageRoutes } from './routes/usage';
-import { invitationRoutes } from './routes/invitations';
-import { organizationKeyRoutes } from './routes/organization-keys';
-import { organizationMemberRoutes } from './routes/organization-members';
-import { organizationRoutes } from './routes/organizations';
-import { registerPlatformRoutes } from './routes/platform-route';
-import { siweRoutes, tokenRoutes } from './routes/siwe';
-import { registerValidateRoutes, VALIDATE_PATH, validationReply } from './routes/validate';
+import { Outbox } from './outbox/outbox';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
-import type { Outbox } from './outbox/outbox';
+import { routeTable } from './routes/table';
 import { createTestKit } from './test-controls/controls';
 import type { TestControls } from './test-controls/controls';
-import { isDroppedConnection } from './test-controls/dropped-connection';
-import { injectedFailure } from './test-controls/middleware';
-import { registerTestControlRoutes } from './test-controls/routes';
+import { createFastTransport } from './transports/fast';
+import type { FastTransport } from './transports/fast';
+import { createWebTransport } from './transports/web';
+import type { ServerHono } from './transports/web';
 import { SERVER_VERSION } from './version';
 
 /**
@@ -68,9 +49,16 @@ export interface CreateAppOptions {
   maxBodyBytes?: number;
   /**
    * The connection's address, used when a validation has no `client_ip`. Default: Node's
-   * `env.incoming.socket.remoteAddress` (@hono/node-server), else `env.clientIp`.
+   * `env.incoming.socket.remoteAddress` (@hono/node-server), else `env.clientIp`. Given, the
+   * Node fast transport steps aside (this reads Hono's context).
    */
   getClientIp?: (c: Context) => string | undefined;
+  /**
+   * Hono middleware run in front of every route of the table (after CORS preflights, injected
+   * failures and the body limit). Given, the Node fast transport steps aside, so it applies to
+   * every request.
+   */
+  middleware?: MiddlewareHandler[];
   /** Allowed CORS origins of the public routes (validation, usage records, models, health); default `*`. */
   corsOrigin?: string | string[];
   /**
@@ -78,15 +66,20 @@ export interface CreateAppOptions {
    * browser; default none: those routes answer without CORS headers.
    */
   adminCorsOrigins?: string[];
-  /**
-   * Serve the test controls over HTTP under `/__hokusai/*` (admin token required). Off by
-   * default: the routes then do not exist (404). `app.controls` works either way.
-   */
-  testControls?: boolean;
   /** Wrong admin tokens a client may send in a minute before its admin requests get 429; default 10. */
   adminFailuresPerMinute?: number;
   /** Lifetime of the access tokens wallet sign-in issues, in seconds; default 86400 (24 hours). Ignored when `engine` is given. */
   tokenLifetimeSeconds?: number;
+  /**
+   * Build the test kit: `app.controls` (controllable clock, seeded keys, injected failures,
+   * reset). Off by default: the production request path then has no kit to consult.
+   */
+  testKit?: boolean;
+  /**
+   * Also serve the test controls over HTTP under `/__hokusai/*` (admin token required); implies
+   * `testKit`. Off by default: the routes then do not exist (404).
+   */
+  testControls?: boolean;
   /** Reported by `/version`. */
   version?: string;
   /** Where unexpected (500) errors are reported; default `console`. */
@@ -94,7 +87,7 @@ export interface CreateAppOptions {
 }
 
 /**
- * The stub server as a Web-standard fetch handler.
+ * The stub server as a Web-standard fetch handler, plus the fast transport a Node listener uses.
  *
  * @example
  * const app = createApp({ adminToken: 'secret' });
@@ -106,24 +99,36 @@ export interface HokusaiAuthApp {
   fetch(request: Request, env?: unknown): Promise<Response>;
   /** `fetch` for tests: a path such as `/health` is resolved against `http://localhost`. */
   request(input: string | URL | Request, init?: RequestInit, env?: unknown): Promise<Response>;
+  /** The same routes answered from raw request parts, for a transport that writes bytes itself. */
+  readonly fast: FastTransport;
   readonly engine: Engine;
   readonly adminToken: string;
   /** The in-memory `Idempotency-Key` replays. */
   readonly idempotency: IdempotencyCache;
-  /** The underlying Hono app, for mounting extra routes before the server starts. */
+  /** The underlying Hono app, for mounting extra routes before the server starts (middleware: `CreateAppOptions.middleware`). */
   readonly hono: ServerHono;
-  /** In-process test controls: move the clock, seed keys, make calls fail, read the outbox, reset. */
-  readonly controls: TestControls;
+  /** In-process test controls (move the clock, seed keys, make calls fail, reset); only with `testKit` or `testControls`. */
+  readonly controls: TestControls | undefined;
   /** Where the server's mails go (nothing is delivered); `outbox.subscribe` sees each one. */
   readonly outbox: Outbox;
 }
+
+/**
+ * An app built with its test kit: `controls` is always there.
+ *
+ * @example
+ * const app: TestableApp = createApp({ testKit: true });
+ * app.controls.clock.advance(60_000);
+ */
+export type TestableApp = HokusaiAuthApp & { readonly controls: TestControls };
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_ADMIN_FAILURES_PER_MINUTE = 10;
 
 /**
- * Builds the stub server: Hono routes → engine → store. Every response carries the security
- * headers and an `X-Request-ID`; nothing a caller sends produces a 500.
+ * Builds the stub server: one route table → one dispatcher (admin token, the spec's schemas,
+ * idempotency) → engine → store, served by a Web fetch handler and a fast transport. Every
+ * answer carries the security headers and an `X-Request-ID`; nothing a caller sends produces a 500.
  *
  * @example
  * const app = createApp({ adminToken: 'secret', clock: new ManualClock('2025-01-15T10:30:00Z') });
@@ -134,146 +139,56 @@ const DEFAULT_ADMIN_FAILURES_PER_MINUTE = 10;
  * });
  * res.status; // 201
  */
+export function createApp(options: CreateAppOptions & ({ testKit: true } | { testControls: true })): TestableApp;
+export function createApp(options?: CreateAppOptions): HokusaiAuthApp;
 export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
-  // The engine runs on a controllable clock and can be reset (see test-controls/).
-  const testKit = createTestKit(options);
-  const engine = testKit.engine;
-  const adminToken = options.adminToken ?? randomSecretHex(32);
-  if (adminToken.trim() === '' || /\s/.test(adminToken)) throw new TypeError('adminToken must be a non-empty token without spaces');
+  const kit = options.testKit || options.testControls ? createTestKit(options) : undefined;
+  // Invitation mails go to the outbox; a ready `engine` keeps its own mailer.
+  const outbox = kit?.outbox ?? new Outbox(options.engine?.clock ?? options.clock ?? systemClock);
+  const engine = kit?.engine ?? options.engine ?? createEngine({ ...options, mailer: outbox });
+  const adminToken = checkedAdminToken(options.adminToken ?? randomSecretHex(32));
   const logger = options.logger ?? console;
-  const idempotency = new IdempotencyCache(engine.clock);
-  testKit.onReset(() => idempotency.clear());
-  const hono: ServerHono = new Hono();
-
-  // One middleware in front of every route, doing in order: a preflight to a path that does
-  // not exist is a 404; any other preflight is answered by CORS; an injected failure answers
-  // before any route; a POST body over the limit is a 413. One function rather than four
-  // `use` calls: each middleware Hono chains costs an extra async step on every request.
-  const corsPolicy = createCors(options.corsOrigin, options.adminCorsOrigins);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const bodyLimit = limitPostBody(maxBodyBytes);
-  hono.use('*', (c, next) => {
-    if (c.req.method === 'OPTIONS') {
-      if (!isKnownPath(hono, c.req.path)) return Promise.resolve(problem(404, 'Not found'));
-      return corsPolicy.preflight(c, next);
-    }
-    const failure = injectedFailure(testKit.failures, c.req.method, c.req.path);
-    if (failure) return Promise.resolve(failure);
-    return bodyLimit(c, next);
-  });
-
+  const idempotency = new IdempotencyCache(engine.clock);
   const attempts = new FailedAttemptThrottle(engine.clock, options.adminFailuresPerMinute ?? DEFAULT_ADMIN_FAILURES_PER_MINUTE);
-  testKit.onReset(() => attempts.clear());
-  const clientIp = options.getClientIp ?? defaultClientIp;
-  const deps: RouteDeps = {
-    engine,
-    admin: adminAuth(adminToken, { attempts, client: clientIp }),
-    idempotent: idempotency.middleware(),
-    clientIp,
-    version: options.version ?? SERVER_VERSION,
-  };
-  registerHealthRoutes(hono, deps);
-  registerValidateRoutes(hono, deps);
-  registerKeyRoutes(hono, deps);
-  registerKeyIdRoutes(hono, deps);
-  registerUsageRoutes(hono, deps);
-  registerDebitRoutes(hono, deps);
-  registerModelRoutes(hono, deps);
-  registerPlatformRoutes(hono, deps, [
-    ...siweRoutes,
-    ...tokenRoutes,
-    ...organizationRoutes,
-    ...organizationMemberRoutes,
-    ...invitationRoutes,
-    ...organizationKeyRoutes,
-  ]);
-  if (options.testControls) registerTestControlRoutes(hono, testKit.controls, deps.admin);
-
-  hono.notFound(() => problem(404, 'Not found'));
-  hono.onError((error) => {
-    // A dropped connection has no response: the runtime (TCP server, msw) acts on the error.
-    if (isDroppedConnection(error)) throw error;
-    return errorToResponse(error, logger);
+  kit?.onReset(() => {
+    idempotency.clear();
+    attempts.clear();
   });
 
-  const fetch = async (request: Request, env?: unknown): Promise<Response> => {
-    const requestId = resolveRequestId(request.headers.get('X-Request-ID'));
-    let response: Response;
-    try {
-      response = await hono.fetch(request, env as Record<string, unknown> | undefined);
-    } catch (error) {
-      if (isDroppedConnection(error)) throw error;
-      response = errorToResponse(error, logger);
-    }
-    return finalize(response, requestId, request.headers.get('Origin'), pathOfUrl(request.url));
-  };
+  const routes = routeTable(options.testControls ? kit?.controls : undefined);
+  const version = options.version ?? SERVER_VERSION;
+  const dispatcher = createDispatcher({ routes, engine, adminToken, attempts, idempotency, version, logger });
+  const cors = createCors(options.corsOrigin, options.adminCorsOrigins);
+  const finish = finalHeaders(cors);
+  const clientIp = options.getClientIp ?? defaultClientIp;
+  const middleware = options.middleware ?? [];
+  const web = createWebTransport({ dispatcher, finish, cors, maxBodyBytes, clientIp, logger, kit, middleware });
+  const fast = createFastTransport({
+    dispatcher,
+    finish,
+    maxBodyBytes,
+    // What only the Web transport can honour: Hono middleware and routes, Hono's context, the test kit's failures.
+    stepAside: () =>
+      middleware.length > 0 || web.extended() || options.getClientIp !== undefined || (kit !== undefined && kit.failures.size > 0),
+  });
 
-  /** Security headers, the request id and CORS on every response, whatever produced it. */
-  function finalize(response: Response, requestId: string, origin: string | null, path: string): Response {
-    const parts = replyParts(response);
-    // A response from `json`: made again in one step with every header as a plain record.
-    if (parts) return new Response(parts.body, finalParts(parts, requestId, origin, path));
-    let final = response;
-    try {
-      applySecurityHeaders(final.headers);
-    } catch {
-      // Immutable headers (a Response from elsewhere): copy it.
-      final = new Response(response.body, response);
-      applySecurityHeaders(final.headers);
-    }
-    final.headers.set('X-Request-ID', requestId);
-    applyNoStore(final.headers);
-    corsPolicy.apply(final.headers, origin, path);
-    return final;
-  }
-
-  /** `finalize` for the parts of a `json` answer: a new header record with every final header. */
-  function finalParts(parts: ReplyParts, requestId: string, origin: string | null, path: string): ReplyParts {
-    const headers: HeaderRecord = {};
-    for (const name in parts.headers) headers[name] = parts.headers[name]!;
-    addFinalHeaders(headers, requestId, origin, path);
-    return { status: parts.status, body: parts.body, headers };
-  }
-
-  function addFinalHeaders(headers: HeaderRecord, requestId: string, origin: string | null, path: string): void {
-    addSecurityHeaders(headers);
-    headers['x-request-id'] = requestId;
-    addNoStore(headers);
-    corsPolicy.applyToRecord(headers, origin, path);
-  }
-
-  const app: HokusaiAuthApp = {
-    fetch,
-    request: (input, init, env) => fetch(toRequest(input, init), env),
+  return {
+    fetch: web.fetch,
+    request: (input, init, env) => web.fetch(toRequest(input, init), env),
+    fast,
     engine,
     adminToken,
     idempotency,
-    hono,
-    controls: testKit.controls,
-    outbox: testKit.outbox,
+    hono: web.hono,
+    controls: kit?.controls,
+    outbox,
   };
-  // The validate route once more, without Web Request/Response objects: the same reply and the
-  // same final headers as through `fetch`, for the Node server's hot path (node-listener.ts).
-  setDirectValidation(app, {
-    maxBodyBytes,
-    available: () => testKit.failures.size === 0,
-    answer(request) {
-      const requestId = resolveRequestId(request.requestId);
-      // The parts are made for this request alone, so the final headers go straight in.
-      const finish = (parts: ReplyParts) => {
-        addFinalHeaders(parts.headers, requestId, request.origin, VALIDATE_PATH);
-        return parts;
-      };
-      const fail = (error: unknown) => finish(errorToParts(error, logger));
-      try {
-        const reply = validationReply(engine, request);
-        return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
-      } catch (error) {
-        return fail(error);
-      }
-    },
-  });
-  return app;
+}
+
+function checkedAdminToken(token: string): string {
+  if (token.trim() === '' || /\s/.test(token)) throw new TypeError('adminToken must be a non-empty token without spaces');
+  return token;
 }
 
 function defaultClientIp(c: Context): string | undefined {

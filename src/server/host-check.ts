@@ -3,7 +3,7 @@
 // "same origin"; its requests still say `Host: evil.example`, so they are refused with 421.
 import type { RequestListener, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { problemParts } from './http/responses';
+import { problem } from './http/responses';
 import { addNoStore } from './middleware/no-store';
 import { resolveRequestId } from './middleware/request-id';
 import { addSecurityHeaders } from './middleware/security-headers';
@@ -49,7 +49,7 @@ export function withHostCheck(bindHost: string, listener: RequestListener): Requ
 }
 
 function misdirected(res: ServerResponse, requestId: string | string[] | undefined): void {
-  const parts = problemParts(421, 'Misdirected request: this server answers only to localhost names and loopback addresses');
+  const parts = problem(421, 'Misdirected request: this server answers only to localhost names and loopback addresses');
   addSecurityHeaders(parts.headers);
   addNoStore(parts.headers);
   parts.headers['x-request-id'] = resolveRequestId(typeof requestId === 'string' ? requestId : null);

@@ -2,8 +2,11 @@
 // no Node-only imports (runs in Node, browsers and msw). The TCP listener and the SQLite store
 // are in `./server/node` (src/server/node.ts).
 export { createApp } from './app';
-export type { CreateAppOptions, HokusaiAuthApp } from './app';
-export { createEngine, DEFAULT_INITIAL_CREDITS, EngineError, LIMITS, LOCAL_MODELS, PRICE_PER_PREDICTION_USD, VALIDATION_ERRORS } from './engine';
+export type { CreateAppOptions, HokusaiAuthApp, TestableApp } from './app';
+export { createEngine, DEFAULT_INITIAL_CREDITS, EngineError, LOCAL_MODELS, PRICE_PER_PREDICTION_USD, VALIDATION_ERRORS } from './engine';
+export { requestSchemas } from './boundary/schemas';
+export type { FastRequest, FastTarget, FastTransport } from './transports/fast';
+export type { ReplyParts } from './http/responses';
 export type {
   AggregateFilter,
   ApiKeyInfo,
@@ -53,6 +56,6 @@ export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
 export { IdempotencyCache } from './middleware/idempotency';
 export { SECURITY_HEADERS } from './middleware/security-headers';
 export type { ServerLogger } from './http/errors';
-export type { ServerHono } from './routes/deps';
+export type { ServerHono } from './transports/web';
 export { ControllableClock, DroppedConnectionError, isDroppedConnection, TEST_CONTROL_PREFIX } from './test-controls';
 export type { ClockControl, FailNextOptions, PendingFailure, SeedKeyInput, TestControls } from './test-controls';

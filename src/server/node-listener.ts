@@ -1,39 +1,29 @@
-// Node only: the request listener of the TCP server. The validate route, the one Hokusai
-// services call on every request they serve, is answered straight from node:http's request
-// and written in the same turn; everything else goes through @hono/node-server and `app.fetch`.
-// `npm run bench:server` measures what this gains: (a)/(a″), 1.3–1.5× the validations per
-// second, for the Web Request/Response round trip and the extra turns of the event loop it skips.
+// Node only: the request listener of the TCP server. Requests the app's fast transport takes
+// (`app.fast`, the same route table and dispatcher as `app.fetch`) are answered straight from
+// node:http's request and written in the same turn; everything else goes through
+// @hono/node-server and `app.fetch`. `npm run bench:server` measures what this gains.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { HokusaiAuthApp } from './app';
-import { directValidationOf } from './direct-validation';
-import type { DirectValidation } from './direct-validation';
 import type { ReplyParts } from './http/responses';
-import { VALIDATE_PATH } from './routes/validate';
+import type { FastTarget } from './transports/fast';
 
 // Decodes like `Request.text()`: UTF-8, a leading byte-order mark dropped, bad bytes replaced.
 const utf8 = new TextDecoder();
 
-/** The headers a validation reads, lower-case, repeated ones joined with ", " as `Headers.get` does. */
-type ValidationHeaders = { authorization?: string; 'x-api-key'?: string; 'x-request-id'?: string; origin?: string };
-const READ_HEADERS = new Set<string>(['authorization', 'x-api-key', 'x-request-id', 'origin']);
-
 /**
- * `general` (the @hono/node-server listener of `app.fetch`), with `POST /api/v1/keys/validate`
- * answered directly when the request is plain: an exact path, a body of known length within
- * the limit, no injected failure pending. Anything else takes the general path, which gives
- * the same answers.
+ * `general` (the @hono/node-server listener of `app.fetch`), with the requests `app.fast` takes
+ * answered directly: a route of the table, a plain URL, a body of known length within the
+ * limit, and nothing that only `fetch` can honour (see `FastTransport`).
  *
  * @example
- * createServer(withDirectValidation(app, getRequestListener(app.fetch)));
+ * createServer(withFastTransport(app, getRequestListener(app.fetch)));
  */
-export function withDirectValidation(app: HokusaiAuthApp, general: RequestListener): RequestListener {
-  const direct = directValidationOf(app);
-  if (!direct) return general;
+export function withFastTransport(app: HokusaiAuthApp, general: RequestListener): RequestListener {
+  const fast = app.fast;
   return (req, res) => {
-    if (req.url !== VALIDATE_PATH || req.method !== 'POST' || !direct.available() || !hasPlainBody(req.headers, direct.maxBodyBytes)) {
-      return general(req, res);
-    }
-    answerDirectly(direct, req, res);
+    const target = hasPlainBody(req.headers, fast.maxBodyBytes) ? fast.route(req.method ?? '', req.url ?? '') : undefined;
+    if (!target) return general(req, res);
+    answerDirectly(app, target, req, res);
   };
 }
 
@@ -45,17 +35,14 @@ function hasPlainBody(headers: IncomingHttpHeaders, maxBytes: number): boolean {
   return length === undefined || Number(length) <= maxBytes;
 }
 
-function answerDirectly(direct: DirectValidation, req: IncomingMessage, res: ServerResponse): void {
+function answerDirectly(app: HokusaiAuthApp, target: FastTarget, req: IncomingMessage, res: ServerResponse): void {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    const headers = validationHeaders(req.rawHeaders);
-    const reply = direct.answer({
-      headers,
-      bodyText: chunks.length === 0 ? '' : utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+    const reply = app.fast.answer(target, {
+      header: headerLookup(req.rawHeaders),
       connectionIp: req.socket.remoteAddress ?? null,
-      requestId: headers['x-request-id'] ?? null,
-      origin: headers.origin ?? null,
+      bodyText: chunks.length === 0 ? '' : utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
     });
     if (reply instanceof Promise) {
       reply.then(
@@ -68,20 +55,34 @@ function answerDirectly(direct: DirectValidation, req: IncomingMessage, res: Ser
   });
 }
 
-function validationHeaders(raw: string[]): ValidationHeaders {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    if (!READ_HEADERS.has(name)) continue;
-    const value = raw[i + 1]!;
-    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-  }
-  return headers;
+/**
+ * Reads a header by lower-case name from node:http's raw list, repeated ones joined with ", " as
+ * `Headers.get` does (node's `req.headers` keeps only the first `Authorization`, and building it
+ * costs a pass over every header). A route reads only a few headers: each lookup is one pass
+ * that compares lengths before case.
+ */
+function headerLookup(raw: string[]): (name: string) => string | undefined {
+  return (name) => {
+    let value: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const candidate = raw[i]!;
+      if (candidate.length !== name.length || candidate.toLowerCase() !== name) continue;
+      value = value === undefined ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+    }
+    return value;
+  };
 }
 
+/**
+ * Head and body leave as one chunk in one socket write. `res.end(body)` corks the socket, writes
+ * head and body, then an empty chunk, and the uncork hands both to `writev` (a profile under
+ * load showed it); `write` joins head and body into one string, the uncork right after sends it
+ * alone, and `end` then has nothing left to write.
+ */
 function write(res: ServerResponse, parts: ReplyParts): void {
-  // `parts.headers` is the fresh record the final pass made for this answer.
   parts.headers['content-length'] = String(Buffer.byteLength(parts.body));
   res.writeHead(parts.status, parts.headers);
-  res.end(parts.body);
+  res.write(parts.body);
+  res.socket?.uncork();
+  res.end();
 }

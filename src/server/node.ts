@@ -13,7 +13,7 @@ import { nodeHmacHasher } from './node-hasher';
 import { withApiDescription } from './api-description';
 import type { ApiDescription } from './api-description';
 import { withHostCheck } from './host-check';
-import { withDirectValidation } from './node-listener';
+import { withFastTransport } from './node-listener';
 import { formatMailLine } from './outbox/log-line';
 import { withRequestLog } from './request-log';
 import type { RequestLogOptions } from './request-log';
@@ -63,7 +63,9 @@ export interface StartServerOptions {
   quiet?: boolean;
   /** How long `close()` lets in-flight requests finish before cutting connections (ms). Default 5000. */
   shutdownGraceMs?: number;
-  /** Serve the test controls under `/__hokusai/*` (admin token required); `app.controls` works either way. */
+  /** Build the test kit: `app.controls` in-process (see `CreateAppOptions.testKit`). */
+  testKit?: boolean;
+  /** Also serve the test controls under `/__hokusai/*` (admin token required); implies `testKit`. */
   testControls?: boolean;
   /** Log one line per request (off by default; the command-line server turns it on). */
   requestLog?: RequestLogOptions;
@@ -126,6 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     // The client address comes from `env.incoming.socket` (createApp's default).
     logger: options.quiet ? silentLogger : console,
+    testKit: options.testKit ?? false,
     testControls: options.testControls ?? false,
     ...(options.adminCorsOrigins ? { adminCorsOrigins: options.adminCorsOrigins } : {}),
     ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
@@ -191,10 +194,10 @@ function listen(app: HokusaiAuthApp, port: number, hostname: string, extras: Sta
         fetch: (request, env) => answerOrDrop(app, request, env),
         port,
         hostname,
-        // @hono/node-server's listener, with the validate route's hot path in front, behind the
+        // @hono/node-server's listener, with the app's fast transport in front, behind the
         // Host check of a loopback bind.
         createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
-          createServer(serverOptions, withExtras(hostname, withDirectValidation(app, listener), extras))) as typeof createServer,
+          createServer(serverOptions, withExtras(hostname, withFastTransport(app, listener), extras))) as typeof createServer,
       },
       () => {
         server.off('error', reject);

@@ -64,6 +64,8 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
       ...(settings.dataFile ? { dataFile: settings.dataFile } : { memory: true }),
       ...(adminToken ? { adminToken } : {}),
       quiet: settings.quiet,
+      // Quickstart mode seeds its example key through the test kit (local use only).
+      testKit: settings.quickstart ?? false,
       testControls: settings.testControls ?? false,
       ...(settings.quiet ? {} : { requestLog: { format: settings.logFormat, write: io.stderr } }),
       apiDescription: readApiDescription(PACKAGE_ROOT),

@@ -1,2 +1,5 @@
-/** The version `/version` and the CLI report; test/package/version.test.ts keeps it equal to package.json. */
-export const SERVER_VERSION = '0.1.0';
+// Read from package.json at build time (tsup bundles the one field; tsx and vitest read the file).
+import { version } from '../../package.json';
+
+/** The version `/version` and the CLI report: the package's own. */
+export const SERVER_VERSION: string = version;

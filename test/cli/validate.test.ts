@@ -1,6 +1,7 @@
 // validate <key>: exit 0 for a valid key, 1 for a refused one, the key itself always masked.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_TOKEN, assertBuilt, createKey, printed, runCli, startStub, UNKNOWN_KEY, type Stub } from './helpers';
+import { validationSuccess } from '../support/fixtures';
 
 // Each test spawns node processes, which takes seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -39,19 +40,7 @@ describe('a valid key', () => {
   it('--json prints the API result as is', async () => {
     const result = await runCli(['validate', apiKey, '--json'], publicEnv);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
-      is_valid: true,
-      key_id: keyId,
-      user_id: 'admin',
-      service_id: 'prediction',
-      scopes: ['predict'],
-      rate_limit_per_hour: 1000,
-      billing_plan: 'free',
-      monthly_prediction_limit: null,
-      has_sufficient_balance: true,
-      balance: 1,
-      organization_id: null,
-    });
+    expect(JSON.parse(result.stdout)).toEqual(validationSuccess(keyId));
   });
 
   it.each(['bearer', 'x-api-key', 'body'])('--via %s sends the key that way', async (via) => {

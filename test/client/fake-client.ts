@@ -1,6 +1,7 @@
 // Test setup shared by the client tests: a client whose fetch, clock, sleep and randomness are all under the test's control.
 import { HokusaiAuth, type HokusaiAuthOptions } from '../../src/client';
 import type { ClientInternals } from '../../src/client/internals';
+import { validationSuccess as fixtureSuccess } from '../support/fixtures';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789-SECRET';
 export const API_KEY = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
@@ -69,28 +70,6 @@ export const keyInfo = {
   last_used_at: null,
 } as const;
 
-export const validationSuccess = {
-  is_valid: true,
-  key_id: KEY_ID,
-  user_id: 'admin',
-  service_id: 'prediction',
-  scopes: ['predict'],
-  rate_limit_per_hour: 1000,
-  billing_plan: 'free',
-  monthly_prediction_limit: null,
-} as const;
-
-export function validationFailure(error: string, error_code: string) {
-  return {
-    is_valid: false,
-    key_id: null,
-    user_id: null,
-    service_id: null,
-    scopes: null,
-    rate_limit_per_hour: null,
-    billing_plan: null,
-    monthly_prediction_limit: null,
-    error,
-    error_code,
-  };
-}
+/** The 200 validation body of the fixture key. */
+export const validationSuccess = fixtureSuccess(KEY_ID);
+export { validationFailure } from '../support/fixtures';

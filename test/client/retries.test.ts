@@ -166,21 +166,21 @@ describe('validate is retried although it is a POST', () => {
   });
 
   it('does not retry a refused key: the 401 body is the answer', async () => {
-    const failure = validationFailure('API key is inactive or has been revoked', 'revoked');
+    const failure = validationFailure('revoked');
     const { auth, requests } = fakeClient([json(failure, 401)]);
     await expect(auth.validate(API_KEY)).resolves.toEqual(failure);
     expect(requests).toHaveLength(1);
   });
 
   it('retries a rate-limited key when Retry-After is short', async () => {
-    const limited = json(validationFailure('Rate limit exceeded', 'rate_limited'), 429, { 'Retry-After': '2' });
+    const limited = json(validationFailure('rate_limited'), 429, { 'Retry-After': '2' });
     const { auth, sleeps } = fakeClient([limited, json(validationSuccess)]);
     await expect(auth.validate(API_KEY)).resolves.toEqual(validationSuccess);
     expect(sleeps).toEqual([2_000]);
   });
 
   it('answers rate_limited (not an exception) when retrying is over', async () => {
-    const failure = validationFailure('Rate limit exceeded', 'rate_limited');
+    const failure = validationFailure('rate_limited');
     const short = fakeClient([json(failure, 429, { 'Retry-After': '1' })]);
     await expect(short.auth.validate(API_KEY)).resolves.toEqual(failure);
     expect(short.requests).toHaveLength(3);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/node';
 import { assertResponseMatchesSpec } from '../support/contract';
 import { startPrism, type PrismProcess } from '../support/contract-prism';
+import { validationSuccess } from '../support/fixtures';
 
 const ADMIN_TOKEN = 'contract-admin-token-0123456789abcdef';
 const UNKNOWN_KEY_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -91,18 +92,7 @@ describe('the quickstart through the Prism validation proxy (--errors)', () => {
       json: { service_id: 'prediction' },
     });
     expect(validated.status).toBe(200);
-    expect(validated.body).toEqual({
-      is_valid: true,
-      key_id: info.key_id,
-      user_id: 'admin',
-      service_id: 'prediction',
-      scopes: ['predict'],
-      rate_limit_per_hour: 1000,
-      billing_plan: 'free',
-      monthly_prediction_limit: null,
-      has_sufficient_balance: true,
-      balance: 1,
-    });
+    expect(validated.body).toEqual(validationSuccess(info.key_id as string));
 
     const models = await viaStrict('GET', '/v1/models', { headers: { authorization: `Bearer ${apiKey}` } });
     expect(models.status).toBe(200);

@@ -19,7 +19,7 @@ describe('test controls, as the README documents them', () => {
 
   it('a failure rule reads the same in process and over HTTP: retry_after', async () => {
     const rule = { path: '/api/v1/keys/validate', times: 2, status: 503, retry_after: 1 };
-    const inProcess = createApp({ adminToken: ADMIN }).controls.failNext(rule);
+    const inProcess = createApp({ testKit: true, adminToken: ADMIN }).controls.failNext(rule);
     const overHttp = await createApp({ testControls: true, adminToken: ADMIN }).request('/__hokusai/failures', {
       method: 'POST',
       headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync }
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../bench/lib/net';
+import { freePort } from '../support/processes';
 import { startServer, type RunningServer } from '../../src/server/node';
 import { QUICKSTART_ADMIN_TOKEN, seedQuickstartKey } from '../../src/server/quickstart';
 import { builtFile, FULL_API_KEY, ROOT } from '../runtime/built-package';

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../server/process-helpers';
+import { startServerProcess, type StartedProcess as ServerProcess } from '../support/processes';
 import { pythonWithRequests } from './python';
 import { seedCurlCommands, seedPythonSteps, withLocalHost } from './seed-quickstart';
 

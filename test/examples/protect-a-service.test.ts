@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
 import { startServer, type RunningServer } from '../../src/server/node';
-import { startExample, waitForOutput, type ExampleProcess } from './run-example';
+import type { StartedProcess } from '../support/processes';
+import { startExampleService } from './run-example';
 
 const ADMIN = 'examples-admin-token-protect';
 let server: RunningServer;
-let service: ExampleProcess;
+let service: StartedProcess;
 let serviceUrl: string;
 let admin: HokusaiAuth;
 
@@ -17,8 +18,8 @@ beforeAll(async () => {
   admin = new HokusaiAuth({ baseUrl: server.url, adminToken: ADMIN, maxRetries: 0 });
   // The service gets the auth service's URL only: it needs no admin token.
   // No validation cache: a revocation applies to the very next request (the cache has its own tests).
-  service = startExample('examples/protect-a-service.ts', { HOKUSAI_AUTH_URL: server.url, PORT: '0', CACHE_TTL_MS: '0' });
-  [serviceUrl] = await waitForOutput(service, /http:\/\/127\.0\.0\.1:\d+/);
+  service = await startExampleService('examples/protect-a-service.ts', { HOKUSAI_AUTH_URL: server.url, PORT: '0', CACHE_TTL_MS: '0' });
+  serviceUrl = service.url;
 });
 afterAll(async () => {
   await service?.stop();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
 import { startServer, type RunningServer } from '../../src/server/node';
-import { startExample } from './run-example';
+import { runExample } from './run-example';
 
 const ADMIN = 'examples-admin-token-quickstart';
 const FULL_KEY = /hk_(?:live|test|dev)_[A-Za-z0-9]{32}/;
@@ -14,10 +14,7 @@ let code: number | null;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, memory: true, adminToken: ADMIN, quiet: true });
-  const example = startExample('examples/quickstart.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN });
-  code = await example.exited;
-  stdout = example.stdout();
-  stderr = example.stderr();
+  ({ code, stdout, stderr } = await runExample('examples/quickstart.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN }));
 });
 afterAll(async () => {
   await server?.close();

@@ -61,6 +61,34 @@ describe('validation cache', () => {
     expect(stub.calls.validations).toBe(1);
   });
 
+  it('answers a cache hit synchronously with the default store (checkNow), and the same answer through a promise with an asynchronous store', async () => {
+    const stub = inProcessStub();
+    const { api_key, key_info } = await stub.newKey({ rate_limit_per_hour: 10 });
+    const guard = stub.guard();
+    expect(await guard.checkNow(bearer(api_key))).toMatchObject({ ok: true, source: 'auth-service' });
+    // A synchronous hit still counts against the hour: nine more are let through, the next refused.
+    for (let use = 2; use <= 10; use++) {
+      expect(guard.checkNow(bearer(api_key))).toEqual({ ok: true, source: 'cache', key: expect.objectContaining({ key_id: key_info.key_id }) });
+    }
+    expect(guard.checkNow(bearer(api_key))).toMatchObject({ ok: false, status: 429 });
+
+    const inner = new MemoryGuardStore({ now: () => stub.clock.now() });
+    const store: GuardStore = {
+      get: async (id) => inner.get(id),
+      set: async (id, entry, ttlMs) => inner.set(id, entry, ttlMs),
+      delete: async (id) => inner.delete(id),
+      countUse: async (keyId, limit, now) => inner.countUse(keyId, limit, now),
+      raiseUses: async (keyId, used, now) => inner.raiseUses(keyId, used, now),
+    };
+    const other = await stub.newKey();
+    const shared = stub.guard({ cache: { store } });
+    expect(await shared.check(bearer(other.api_key))).toMatchObject({ ok: true, source: 'auth-service' });
+    const hit = shared.checkNow(bearer(other.api_key));
+    expect(hit).toBeInstanceOf(Promise);
+    expect(await hit).toMatchObject({ ok: true, source: 'cache', key: { key_id: other.key_info.key_id } });
+    expect(stub.calls.validations).toBe(2);
+  });
+
   it('does not validate again for a request that read the store just before the first validation ended', async () => {
     const stub = inProcessStub();
     const inner = new MemoryGuardStore({ now: () => stub.clock.now() });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
 import { startServer, type RunningServer } from '../../src/server/node';
-import { startExample, waitForOutput } from '../examples/run-example';
+import { startExampleService } from '../examples/run-example';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN = 'readme-middleware-admin-token';
@@ -44,9 +44,9 @@ describe('README: Protect your service', () => {
   it.each(blocks.map((block, index) => [block.label, index] as const))('%s: runs as pasted', { timeout: 60_000 }, async (_label, index) => {
     const file = join(dir, `block-${index}.ts`);
     writeFileSync(file, blocks[index]!.code);
-    const service = startExample(relative(ROOT, file), { HOKUSAI_AUTH_URL: server.url, PORT: '0' });
+    const service = await startExampleService(relative(ROOT, file), { HOKUSAI_AUTH_URL: server.url, PORT: '0' });
     try {
-      const [, url] = await waitForOutput(service, /Listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const url = service.url;
       const { api_key, key_info } = await admin.keys.create({ name: 'readme', service_id: 'prediction', scopes: ['predict'], environment: 'test' });
       const accepted = await fetch(`${url}/v1/predict`, { method: 'POST', headers: { Authorization: `Bearer ${api_key}` } });
       expect(accepted.status).toBe(200);

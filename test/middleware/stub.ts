@@ -10,7 +10,7 @@ export const KEY_PATTERN = /hk_(?:live|test|dev)_[A-Za-z0-9]{32}/;
 /** A fresh stub with its own clock, an admin client, and guards that call it. */
 export function inProcessStub() {
   const clock = new ManualClock('2025-01-15T10:30:00Z');
-  const app = createApp({ adminToken: ADMIN, clock });
+  const app = createApp({ adminToken: ADMIN, clock, testKit: true });
   const calls = { validations: 0, usageRecords: 0 };
   /** When set, every call fails as a dropped connection would. */
   const outage = { on: false };

@@ -15,7 +15,7 @@ const ipAware = createHokusaiHandlers({
   baseUrl: 'http://ip.msw.test',
   clientIp: (request) => request.headers.get('X-Test-Client-Ip') ?? undefined,
 });
-const sharedApp = createApp({ adminToken: 'shared-admin-token', clock: new ManualClock('2025-01-15T10:30:00Z') });
+const sharedApp = createApp({ adminToken: 'shared-admin-token', clock: new ManualClock('2025-01-15T10:30:00Z'), testKit: true });
 const shared = createHokusaiHandlers({ baseUrl: 'http://shared.msw.test', app: sharedApp });
 const other = http.get('http://localhost:3000/other', () => HttpResponse.json({ other: true }));
 
@@ -84,7 +84,7 @@ describe('createHokusaiHandlers with setupServer', () => {
   });
 
   it('can serve an existing app, sharing its state and clock with code that uses it directly', async () => {
-    const { api_key } = await sharedApp.engine.createKey({ name: 'direct', service_id: 'platform', expires_in_days: 1 });
+    const { api_key } = await sharedApp.controls.seedKey({ name: 'direct', service_id: 'platform', expires_in_days: 1 });
     const auth = new HokusaiAuth({ baseUrl: 'http://shared.msw.test', maxRetries: 0 });
     expect(await auth.validate(api_key, { service_id: 'website' })).toMatchObject({ is_valid: true, service_id: 'platform' });
     expect(shared.adminToken).toBe('shared-admin-token');

@@ -1,8 +1,7 @@
 // `npm run mock:prism` serves the spec's own examples: a quickstart caller gets exactly the
 // bodies written in spec/hokusai-auth.openapi.yaml, and `Prefer` picks another example or status.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../../bench/lib/net';
+import { freePort, startProcess, type StartedProcess } from '../support/processes';
 import { loadSpec } from '../support/contract-spec';
 
 type Examples = Record<string, { value: unknown }>;
@@ -20,26 +19,22 @@ const firstExample = (path: string, method: string, status: string) =>
   Object.values(examplesOf(path, method, status))[0]!.value;
 
 const SEED_KEY = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
-let child: ChildProcess;
+let prism: StartedProcess;
 let base: string;
 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // Runs the npm script itself, in its own process group so the whole tree can be stopped.
-  child = spawn('npm', ['run', '-s', 'mock:prism'], { env: { ...process.env, PRISM_PORT: String(port) }, detached: true, stdio: 'ignore' });
-  const deadline = Date.now() + 40_000;
-  for (;;) {
-    const res = await fetch(`${base}/health`).catch(() => undefined);
-    if (res?.ok) break;
-    if (Date.now() > deadline) throw new Error('npm run mock:prism did not answer /health within 40 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  prism = await startProcess('npm', ['run', '-s', 'mock:prism'], {
+    env: { ...process.env, PRISM_PORT: String(port) },
+    ready: { health: base },
+    group: true,
+    timeoutMs: 40_000,
+  });
 });
 
-afterAll(() => {
-  if (child?.pid) process.kill(-child.pid, 'SIGTERM');
-});
+afterAll(() => prism?.stop());
 
 describe('npm run mock:prism', () => {
   test('quickstart step 1 gets the spec example of a created key', async () => {

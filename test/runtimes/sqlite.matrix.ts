@@ -51,7 +51,7 @@ for (const id of HAND_OVER_ORDER) {
       const runtime = runtimeForRow(id);
       if ('skip' in runtime) return context.skip(runtime.skip);
       const report = join(WORK_DIR, `store-contract-${id}.json`);
-      const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/server/store-backends.test.ts', '--typecheck.enabled=false'];
+      const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/server/store/store-backends.test.ts', '--typecheck.enabled=false'];
       const args = scriptArgs(id, vitest[0]!, [...vitest.slice(1), '--reporter=json', `--outputFile=${report}`], ['--allow-all']);
       // Without CI, the nested vitest keeps off reports/vitest.json (the main suite's report in CI).
       const env = childEnv();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_FILE, parseMainArgs } from '../../src/server/cli-args';
-import { startServerProcess } from './process-helpers';
+import { startServerProcess } from '../support/processes';
 
 const ADMIN = 'process-admin-token';
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-process-'));

@@ -2,7 +2,7 @@
 // check of test/support/contract.ts, so each answer the suite provokes is checked against the
 // spec (status declared, body matches the schema, declared headers present).
 import { createApp, ManualClock, MemoryStore } from '../../src/server';
-import type { CreateAppOptions, HokusaiAuthApp } from '../../src/server';
+import type { CreateAppOptions, TestableApp } from '../../src/server';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const START = '2025-01-15T10:30:00Z';
@@ -12,7 +12,7 @@ import { withContractCheck } from '../support/contract';
 type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface TestApp {
-  app: HokusaiAuthApp;
+  app: TestableApp;
   clock: ManualClock;
   store: MemoryStore;
   /** Contract-checked request: a path like `/health` is resolved against http://localhost. */
@@ -26,13 +26,13 @@ export interface TestApp {
 }
 
 /**
- * An in-process app with a MemoryStore and a ManualClock starting at `START`; every response
- * is contract-checked. `ip` on a request plays the connection's address.
+ * An in-process app with a MemoryStore, a ManualClock starting at `START` and its test kit
+ * (`app.controls`); every response is contract-checked. `ip` on a request plays the connection's address.
  */
 export function makeTestApp(options: CreateAppOptions & { start?: string } = {}): TestApp {
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(options.start ?? START);
   const store = (options.store as MemoryStore | undefined) ?? new MemoryStore();
-  const app = createApp({ adminToken: ADMIN_TOKEN, ...options, clock, store, logger: options.logger ?? failingLogger });
+  const app = createApp({ adminToken: ADMIN_TOKEN, ...options, clock, store, logger: options.logger ?? failingLogger, testKit: true });
 
   const perRequestIp = new Map<Request, string>();
   const raw: FetchLike = (input, init) => {

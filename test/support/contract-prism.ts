@@ -2,12 +2,9 @@
  * Runs Prism (node_modules/.bin/prism, 5.14.2) as a child process for contract tests: a
  * validation proxy in front of the stub server, or a mock of the spec.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-// The process and port helpers of the benchmarks, which start servers the same way.
-import { stopChild } from '../../bench/lib/child';
-import { freePort } from '../../bench/lib/net';
 import { SPEC_FILE } from './contract-spec';
+import { freePort, startProcess } from './processes';
 
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
 
@@ -35,29 +32,6 @@ export async function startPrism(options: PrismOptions, timeoutMs = 30_000): Pro
       ? ['proxy', SPEC_FILE, options.upstream]
       : ['mock', SPEC_FILE];
   args.push('-p', String(port), '-h', '127.0.0.1', `--errors=${options.errors ? 'true' : 'false'}`, '--multiprocess=false');
-  const child = spawn(PRISM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`prism exited with code ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > timeoutMs) {
-      await stopChild(child);
-      throw new Error(`prism did not answer within ${timeoutMs} ms:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, stop: () => stopChild(child), output: () => log };
+  const prism = await startProcess(PRISM_BIN, args, { ready: { health: `http://127.0.0.1:${port}` }, timeoutMs });
+  return { url: prism.url, stop: prism.stop, output: () => prism.output().slice(-20_000) };
 }

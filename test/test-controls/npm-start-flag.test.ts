@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HokusaiAuth } from '../../src/client';
 import { DEFAULT_DATA_FILE, parseMainArgs } from '../../src/server/cli-args';
-import { startServerProcess, type ServerProcess } from '../server/process-helpers';
+import { startServerProcess, type StartedProcess as ServerProcess } from '../support/processes';
 
 const ADMIN = 'flag-admin-token-0123456789';
 let proc: ServerProcess;

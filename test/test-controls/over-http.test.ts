@@ -28,7 +28,7 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
 
 beforeAll(async () => {
   server = await startServer({ port: 0, adminToken: ADMIN, testControls: true, clock: new ManualClock('2025-01-15T10:30:00Z'), quiet: true });
-  plain = await startServer({ port: 0, adminToken: ADMIN, memory: true, quiet: true });
+  plain = await startServer({ port: 0, adminToken: ADMIN, memory: true, quiet: true, testKit: true });
   stub = {
     baseUrl: server.url,
     adminToken: ADMIN,
@@ -71,8 +71,8 @@ describe('test controls over HTTP (/__hokusai/*)', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ detail: 'Not found' });
     }
-    // The programmatic handle is there all the same, for code that started the server itself.
-    plain.app.controls.failNext({ path: '/health', status: 502 });
+    // The programmatic handle is there when the kit was asked for, for code that started the server itself.
+    plain.app.controls!.failNext({ path: '/health', status: 502 });
     expect((await fetch(`${plain.url}/health`)).status).toBe(502);
   });
 

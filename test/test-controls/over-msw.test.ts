@@ -86,7 +86,7 @@ describe('test controls through the msw handle', () => {
 
   it('works for createApp too, whatever clock it was given', async () => {
     const manual = new ManualClock('2025-03-01T00:00:00Z');
-    const app = createApp({ clock: manual });
+    const app = createApp({ clock: manual, testKit: true });
     const { api_key } = await app.controls.seedKey({ name: 'x', service_id: 'prediction', expires_in_days: 1 });
     app.controls.clock.advance(DAY_MS);
     expect((await app.engine.validate({ apiKey: api_key })).body).toMatchObject({ error_code: 'expired' });
@@ -98,13 +98,13 @@ describe('test controls through the msw handle', () => {
 
   it('an app given a ready engine keeps it: its ManualClock is moved, reset is refused', async () => {
     const clock = new ManualClock('2025-03-01T00:00:00Z');
-    const app = createApp({ engine: createEngine({ clock }) });
+    const app = createApp({ engine: createEngine({ clock }), testKit: true });
     app.controls.clock.advance(60_000);
     expect(clock.now()).toBe(Date.parse('2025-03-01T00:01:00Z'));
     app.controls.clock.reset();
     expect(clock.now()).toBe(Date.parse('2025-03-01T00:00:00Z'));
     expect(() => app.controls.reset()).toThrow(/ready engine/);
-    const fixed = createApp({ engine: createEngine({ clock: { now: () => 0 } }) });
+    const fixed = createApp({ engine: createEngine({ clock: { now: () => 0 } }), testKit: true });
     expect(() => fixed.controls.clock.advance(1)).toThrow(/ManualClock/);
   });
 

@@ -1,10 +1,10 @@
+import type { components } from '../../../generated/schema';
+
 /**
- * One bad input field, as the API names it in the `errors` array of a 400/422 body.
+ * One bad input field, as the API names it in the `errors` array of a 400/422 body (the spec's
+ * `FieldError`).
  *
  * @example
- * const problem: FieldError = { field: 'name', message: 'name must be 1-100 characters' };
+ * const problem: FieldError = { field: 'name', message: 'Must be at most 100 characters long' };
  */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = components['schemas']['FieldError'];

@@ -1,6 +1,7 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { KeyGuard } from '../guard';
-import type { HokusaiKey } from '../types';
+import { isPromise } from '../maybe-promise';
+import type { GuardOutcome, HokusaiKey } from '../types';
 import { reportedUsage } from '../usage-fields';
 
 /**
@@ -33,24 +34,24 @@ export interface HonoGuardOptions {
  * app.get('/v1/predict', (c) => c.json({ key_id: c.get('hokusaiKey').key_id }));
  */
 export function honoKeyGuard(guard: KeyGuard, { clientAddress = nodeSocketAddress }: HonoGuardOptions = {}): MiddlewareHandler<{ Variables: HokusaiKeyVariables }> {
-  return async (c, next) => {
-    const started = performance.now();
+  return (c, next) => {
+    const started = guard.recordsUsage ? performance.now() : 0;
     // Under @hono/node-server, Node's own header record: reading it costs nothing, while
     // `c.req.raw.headers` builds a Fetch Headers object for the request.
     const headers = nodeIncoming(c)?.headers ?? c.req.raw.headers;
-    const outcome = await guard.check({ headers, remoteAddress: clientAddress(c), path: c.req.path });
-    if (!outcome.ok) return Response.json(outcome.body, { status: outcome.status, headers: outcome.headers });
-    c.set('hokusaiKey', outcome.key);
-    await next();
-    if (guard.recordsUsage) {
-      guard.recordUsage(outcome.key, {
-        endpoint: c.req.path,
-        status_code: c.res.status,
-        response_time_ms: Math.round(performance.now() - started),
-        ...reportedUsage(c),
-      });
-    }
+    const outcome = guard.checkNow({ headers, remoteAddress: clientAddress(c), path: c.req.path });
+    // A cache hit is answered synchronously: go on without waiting a turn.
+    return isPromise(outcome) ? outcome.then((ready) => proceed(ready, c, next, started)) : proceed(outcome, c, next, started);
   };
+
+  function proceed(outcome: GuardOutcome, c: Context<{ Variables: HokusaiKeyVariables }>, next: Next, started: number): Promise<Response | void> {
+    if (!outcome.ok) return Promise.resolve(Response.json(outcome.body, { status: outcome.status, headers: outcome.headers }));
+    c.set('hokusaiKey', outcome.key);
+    if (!guard.recordsUsage) return next();
+    return next().then(() => {
+      guard.recordUsage(outcome.key, { endpoint: c.req.path, status_code: c.res.status, response_time_ms: Math.round(performance.now() - started), ...reportedUsage(c) });
+    });
+  }
 }
 
 /** `@hono/node-server` puts the Node request on `c.env.incoming`. */

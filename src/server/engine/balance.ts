@@ -1,8 +1,8 @@
 import type { StoredBalance } from '../store/balance-types';
 import type { StoredKey } from '../store/types';
 import type { EngineContext } from './context';
-import { invalidInput } from './errors';
-import type { FieldError } from './errors';
+import * as z from 'zod';
+import { parseInput } from '../boundary/parse';
 import { microsFromUsd, PRICE_PER_PREDICTION_MICROS, usdFromMicros } from './pricing';
 
 /**
@@ -37,16 +37,24 @@ export interface OwnerBalance {
   pending: number;
 }
 
+const usd = z.number().min(0).max(MAX_BALANCE_USD);
+
+/**
+ * A change of an owner's account in USD (a part left out keeps its value): the one rule for
+ * `engine.setBalance`, the in-process test controls and `POST /__hokusai/balances/{owner}`.
+ */
+export const balanceUpdateSchema = z.strictObject({ settled: usd.optional(), pending: usd.optional() });
+
+/** An owner's name (a key's `user_id` or its organization), as accounts are keyed. */
+export const ownerSchema = z.string().min(1).max(200);
+
 /**
  * A change of an owner's account in USD; a part left out keeps its value.
  *
  * @example
  * engine.setBalance('admin', { settled: 0, pending: 5 });
  */
-export interface BalanceUpdate {
-  settled?: number;
-  pending?: number;
-}
+export type BalanceUpdate = z.input<typeof balanceUpdateSchema>;
 
 /** Who pays for a key: its organization when it has one, else its user. */
 export function ownerOf(key: Pick<StoredKey, 'user_id'> & { organization_id?: string | null }): string {
@@ -77,11 +85,10 @@ export function readBalance(ctx: EngineContext, owner: string): OwnerBalance {
 /** Sets an owner's account (opening it if needed); amounts are USD, kept to the micro-dollar. */
 export function writeBalance(ctx: EngineContext, owner: string, update: BalanceUpdate): OwnerBalance {
   checkOwner(owner);
-  const errors: FieldError[] = [];
+  const amounts = parseInput(balanceUpdateSchema, update, 'Invalid balance');
   const current = ctx.store.getBalance(owner);
-  const settled = amountOf(update?.settled, 'settled', current?.settled_micros ?? 0, errors);
-  const pending = amountOf(update?.pending, 'pending', current?.pending_micros ?? 0, errors);
-  if (errors.length > 0) throw invalidInput(errors);
+  const settled = amounts.settled === undefined ? (current?.settled_micros ?? 0) : microsFromUsd(amounts.settled);
+  const pending = amounts.pending === undefined ? (current?.pending_micros ?? 0) : microsFromUsd(amounts.pending);
   ctx.store.setBalance(owner, { settled_micros: settled, pending_micros: pending });
   return readBalance(ctx, owner);
 }
@@ -99,17 +106,5 @@ export function initialCreditsResolver(credits: InitialCredits = DEFAULT_INITIAL
 }
 
 function checkOwner(owner: string): string {
-  if (typeof owner !== 'string' || owner.length === 0 || owner.length > 200) {
-    throw invalidInput([{ field: 'owner', message: 'Must be a string of 1 to 200 characters' }], 'Invalid owner');
-  }
-  return owner;
-}
-
-function amountOf(value: unknown, field: string, fallback: number, errors: FieldError[]): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_BALANCE_USD) {
-    errors.push({ field, message: `Must be a number of USD between 0 and ${MAX_BALANCE_USD}` });
-    return fallback;
-  }
-  return microsFromUsd(value);
+  return parseInput(ownerSchema, owner, 'Invalid owner', 'owner');
 }

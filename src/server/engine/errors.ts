@@ -1,13 +1,6 @@
-/**
- * One invalid input field, as returned in `errors` of a 400 answer.
- *
- * @example
- * const problem: FieldError = { field: 'name', message: 'must be 1 to 100 characters' };
- */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../boundary/field-errors';
+
+export type { FieldError };
 
 /**
  * What kind of failure an `EngineError` is; the HTTP layer maps it to a status
@@ -44,12 +37,12 @@ export function keyNotFound(): EngineError {
   return new EngineError('not_found', 'API key not found');
 }
 
-/** Thrown for input that breaks one or more rules. */
-export function invalidInput(fieldErrors: FieldError[], detail = 'Invalid request body'): EngineError {
-  return new EngineError('invalid', detail, fieldErrors);
-}
-
 /** Thrown for a path or query parameter that breaks its rule. */
 export function invalidParameters(fieldErrors: FieldError[]): EngineError {
   return new EngineError('invalid', 'Invalid request parameters', fieldErrors);
+}
+
+/** Thrown for input the spec's schemas cannot judge alone (a month's total, an amount of the test controls). */
+export function invalidInput(fieldErrors: FieldError[], detail = 'Invalid request body'): EngineError {
+  return new EngineError('invalid', detail, fieldErrors);
 }

@@ -64,7 +64,7 @@ export interface EngineOptions {
  *
  * @example
  * const engine = createEngine();
- * const { api_key } = await engine.createKey({ name: 'ci', service_id: 'prediction' });
+ * const { api_key } = await engine.createKey(requestSchemas.createKey.body.parse({ name: 'ci', service_id: 'prediction' }));
  * (await engine.validate({ apiKey: api_key })).body.is_valid; // true
  */
 export interface Engine {
@@ -138,7 +138,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     getKey: (keyId) => getKey(ctx, keyId),
     rotateKey: (keyId) => rotateKey(ctx, keyId),
     revokeKey: (keyId) => revokeKey(ctx, keyId),
-    // Async so that a bad `client_ip` rejects the promise rather than throwing.
     validate: async (input) => validateKey(ctx, input),
     validateNow: (input) => validateKey(ctx, input),
     recordUsage: (keyId, input) => recordUsage(ctx, keyId, input),
@@ -159,7 +158,6 @@ export { EngineError } from './errors';
 export type { EngineErrorKind, FieldError } from './errors';
 export { VALIDATION_ERRORS } from './validate';
 export { LOCAL_MODELS } from './models';
-export { LIMITS } from './rules';
 export { DEFAULT_INITIAL_CREDITS } from './balance';
 export type { BalanceUpdate, InitialCredits, OwnerBalance } from './balance';
 export type { DebitOutcome } from './debit';

@@ -1,13 +1,11 @@
 import { generateApiKey, maskApiKey } from '../../keys';
 import type { NewStoredKey, StoredKey } from '../store/types';
 import type { EngineContext } from './context';
-import { EngineError, invalidParameters, keyNotFound } from './errors';
+import { EngineError, keyNotFound } from './errors';
 import { isUsable, toKeyInfo } from './key-info';
-import { checkCreateInput } from './rules';
-import type { KeyConfig } from './rules';
 import { DAY_MS, floorToSecond } from './time';
 import type { ApiKeyInfo, CreatedKey, CreateKeyInput, KeyEnvironment, ListKeysFilter } from './types';
-import { isUuid, randomUuid } from './uuid';
+import { randomUuid } from './uuid';
 
 /** Who an organization key belongs to, besides its `user_id`. */
 export interface KeyOrganization {
@@ -15,9 +13,11 @@ export interface KeyOrganization {
   created_by: string;
 }
 
-/** Creates a key from a create request (defaults applied, limits checked); `organization` makes it an organization key. */
-export async function createKey(ctx: EngineContext, input: CreateKeyInput, userId = 'admin', organization?: KeyOrganization): Promise<CreatedKey> {
-  const config = checkCreateInput(input);
+/**
+ * Creates a key from a parsed create request (the spec's schema applied its rules and
+ * defaults); `organization` makes it an organization key.
+ */
+export async function createKey(ctx: EngineContext, config: CreateKeyInput, userId = 'admin', organization?: KeyOrganization): Promise<CreatedKey> {
   const now = floorToSecond(ctx.clock.now());
   const expiresAt = config.expires_in_days === null ? null : now + config.expires_in_days * DAY_MS;
   const { apiKey, keyHash } = await freshKey(ctx, config.environment);
@@ -26,7 +26,7 @@ export async function createKey(ctx: EngineContext, input: CreateKeyInput, userI
 }
 
 /** All keys, newest first; `active_only` keeps keys that are active and not expired. */
-export function listKeys(ctx: EngineContext, filter: ListKeysFilter = {}): ApiKeyInfo[] {
+export function listKeys(ctx: EngineContext, filter: ListKeysFilter = { active_only: false }): ApiKeyInfo[] {
   const now = ctx.clock.now();
   const keys = ctx.store.listKeys(filter.service_id === undefined ? {} : { service_id: filter.service_id });
   return keys.filter((key) => !filter.active_only || isUsable(key, now)).map((key) => toKeyInfo(ctx.writes.current(key)));
@@ -66,11 +66,8 @@ export function revokeKey(ctx: EngineContext, keyId: string): { message: string 
   return { message: 'API key revoked successfully' };
 }
 
-/** The stored key with this id, or a 404-kind error; a non-UUID id is a 400-kind error. */
+/** The stored key with this id (UUIDs compare case-insensitively), or a 404-kind error. */
 export function requireKey(ctx: EngineContext, keyId: string): StoredKey {
-  if (typeof keyId !== 'string' || !isUuid(keyId)) {
-    throw invalidParameters([{ field: 'key_id', message: 'Must be a UUID' }]);
-  }
   const key = ctx.store.findKeyById(keyId.toLowerCase());
   if (!key) throw keyNotFound();
   return key;
@@ -90,10 +87,10 @@ function organizationOf(key: StoredKey): Partial<KeyOrganization> {
   return key.organization_id ? { organization_id: key.organization_id, created_by: key.created_by ?? key.user_id } : {};
 }
 
-function configOf(key: StoredKey): KeyConfig {
+function configOf(key: StoredKey): CreateKeyInput {
   return {
     name: key.name,
-    service_id: key.service_id as KeyConfig['service_id'],
+    service_id: key.service_id as CreateKeyInput['service_id'],
     scopes: key.scopes,
     environment: key.environment as KeyEnvironment,
     expires_in_days: null,
@@ -106,7 +103,7 @@ function configOf(key: StoredKey): KeyConfig {
 
 /** The stored form of a new key (create, rotate, and keys seeded by the test controls). */
 export function newKeyRecord(
-  config: KeyConfig,
+  config: CreateKeyInput,
   made: { apiKey: string; keyHash: string; userId: string; now: number; expiresAt: number | null; keyId?: string },
 ): NewStoredKey {
   return {

@@ -9,7 +9,8 @@ export const MICROS_PER_USD = 1_000_000;
 
 /**
  * The price of one prediction in micro-dollars (USD 0.001): what a debit takes per prediction
- * and what billing charges per prediction over a monthly limit.
+ * and what billing charges per prediction over a monthly limit (the spec's `overage_charges`;
+ * test/contract/spec-constants.test.ts holds the two equal).
  *
  * @example
  * const cost = 3 * PRICE_PER_PREDICTION_MICROS; // 3000 micro-dollars = USD 0.003

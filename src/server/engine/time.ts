@@ -23,12 +23,10 @@ export function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Start (inclusive) and end (exclusive) of a `YYYY-MM` period, or undefined if malformed. */
-export function monthRange(period: string): { start: number; end: number } | undefined {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]) - 1;
+/** Start (inclusive) and end (exclusive) of a `YYYY-MM` period (the spec's schema checked its form). */
+export function monthRange(period: string): { start: number; end: number } {
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7)) - 1;
   return { start: Date.UTC(year, month, 1), end: Date.UTC(year, month + 1, 1) };
 }
 
@@ -78,4 +76,17 @@ function zoneOffsetMinutes(zone: string): number | undefined {
   const minutes = Number(match[3]);
   if (hours > 23 || minutes > 59) return undefined;
   return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/**
+ * Epoch ms of a Date, a number or an ISO 8601 string (impossible dates such as `2025-02-30`
+ * are refused); throws a RangeError otherwise.
+ */
+export function toEpochMs(value: Date | number | string): number {
+  const ms =
+    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : typeof value === 'string' ? parseIsoDate(value)?.ms : NaN;
+  if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+    throw new RangeError('Expected a date: a Date, epoch milliseconds or an ISO 8601 string such as 2025-01-15T10:30:00Z');
+  }
+  return ms;
 }

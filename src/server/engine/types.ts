@@ -3,7 +3,10 @@
  * shapes are the spec's own types (generated/schema.d.ts), so a change of the spec that the
  * engine does not follow fails type-checking.
  */
+import type * as z from 'zod';
 import type { components } from '../../../generated/schema';
+import type { zGetUsageAggregateQuery, zListApiKeysQuery, zValidateApiKeyRequest } from '../../../generated/zod.gen';
+import type { createKeyBody, debitUsageBody, recordUsageBody } from '../boundary/schemas';
 
 type Schemas = components['schemas'];
 
@@ -33,22 +36,13 @@ export type KeyEnvironment = Schemas['ApiKeyEnvironment'];
 export type ApiKeyInfo = Schemas['APIKeyInfo'];
 
 /**
- * Body of `POST /api/v1/keys`. Only `name` and `service_id` are required.
+ * Body of `POST /api/v1/keys` once parsed by the spec's schema (defaults applied); parse a
+ * hand-made one with `requestSchemas.createKey.body`.
  *
  * @example
- * const input: CreateKeyInput = { name: 'My First Key', service_id: 'prediction', scopes: ['predict'], environment: 'test' };
+ * const input: CreateKeyInput = requestSchemas.createKey.body.parse({ name: 'My First Key', service_id: 'prediction', environment: 'test' });
  */
-export interface CreateKeyInput {
-  name: string;
-  service_id: string;
-  scopes?: string[] | null;
-  environment?: string | null;
-  expires_in_days?: number | null;
-  rate_limit_per_hour?: number | null;
-  monthly_prediction_limit?: number | null;
-  allowed_ips?: string[] | null;
-  billing_plan?: string | null;
-}
+export type CreateKeyInput = z.output<typeof createKeyBody>;
 
 /**
  * The create/rotate answer: the full key (shown this once) and its info.
@@ -59,15 +53,12 @@ export interface CreateKeyInput {
 export type CreatedKey = Schemas['ApiKeyCreated'];
 
 /**
- * Filters of `GET /api/v1/keys`.
+ * Filters of `GET /api/v1/keys`, as parsed from its query.
  *
  * @example
  * engine.listKeys({ service_id: 'prediction', active_only: true });
  */
-export interface ListKeysFilter {
-  service_id?: string;
-  active_only?: boolean;
-}
+export type ListKeysFilter = z.output<typeof zListApiKeysQuery>;
 
 /**
  * One validation request. `client_ip` comes from the body; `connectionIp` is the address the
@@ -76,13 +67,10 @@ export interface ListKeysFilter {
  * @example
  * await engine.validate({ apiKey, service_id: 'prediction', connectionIp: '127.0.0.1' });
  */
-export interface ValidateInput {
+export type ValidateInput = Omit<z.output<typeof zValidateApiKeyRequest>, 'api_key'> & {
   apiKey: string;
-  service_id?: string | null;
-  required_scope?: string | null;
-  client_ip?: string | null;
   connectionIp?: string | null;
-}
+};
 
 /**
  * Why a validation failed, in check order.
@@ -135,28 +123,22 @@ export type ValidateOutcome =
   | { status: 401 | 429; body: ValidationFailure; rateLimit?: RateLimitState };
 
 /**
- * Body of `POST /api/v1/usage/{key_id}`.
+ * Body of `POST /api/v1/usage/{key_id}` once parsed by the spec's schema (defaults applied).
  *
  * @example
- * await engine.recordUsage(keyId, { service_id: 'prediction', endpoint: '/v1/predict', status_code: 200, response_time_ms: 42, predictions_count: 1 });
+ * engine.recordUsage(keyId, { service_id: 'prediction', endpoint: '/v1/predict', status_code: 200, response_time_ms: 42, predictions_count: 1, compute_ms: 0 });
  */
-export interface UsageRecordInput {
-  service_id: string;
-  endpoint: string;
-  status_code: number;
-  response_time_ms: number;
-  predictions_count?: number | null;
-  compute_ms?: number | null;
-}
+export type UsageRecordInput = z.output<typeof recordUsageBody>;
 
 /**
- * Body of `POST /api/v1/usage/{key_id}/debit`; only `endpoint`, `service_id` and
- * `idempotency_key` are required (`predictions_count` defaults to 1, the rest to 0).
+ * Body of `POST /api/v1/usage/{key_id}/debit` once parsed by the spec's schema (defaults
+ * applied: `predictions_count` 1, times and status 0); parse a hand-made one with
+ * `requestSchemas.debitUsage.body`.
  *
  * @example
- * engine.debit(keyId, { model_id: null, endpoint: '/predict', service_id: 'platform', idempotency_key: `${keyId}-1736937000000`, predictions_count: 1 });
+ * engine.debit(keyId, requestSchemas.debitUsage.body.parse({ endpoint: '/predict', service_id: 'platform', idempotency_key: `${keyId}-1736937000000` }));
  */
-export type DebitUsageInput = Schemas['DebitUsageRequest'];
+export type DebitUsageInput = z.output<typeof debitUsageBody>;
 
 /**
  * A debit that went through: USD taken and the owner's settled balance after it.
@@ -191,16 +173,12 @@ export type UsageStats = Schemas['UsageStats'];
 export type BillingInfo = Schemas['BillingInfo'];
 
 /**
- * Filters of `GET /api/v1/usage/aggregate`; dates are ISO 8601 strings.
+ * Filters of `GET /api/v1/usage/aggregate`; dates are ISO 8601 UTC date-times.
  *
  * @example
- * engine.aggregateUsage({ service_id: 'prediction', start_date: '2025-01-01', end_date: '2025-01-31' });
+ * engine.aggregateUsage({ service_id: 'prediction', start_date: '2025-01-01T00:00:00Z', end_date: '2025-01-31T23:59:59Z' });
  */
-export interface AggregateFilter {
-  service_id?: string;
-  start_date?: string;
-  end_date?: string;
-}
+export type AggregateFilter = z.output<typeof zGetUsageAggregateQuery>;
 
 /**
  * Totals of one service on one day.

@@ -1,15 +1,11 @@
 import type { EndpointUsage, UsageRecord, UsageTotals } from '../store/types';
 import type { EngineContext } from './context';
-import { PRICE_PER_PREDICTION_MICROS, PRICE_PER_PREDICTION_USD, usdFromMicros } from './pricing';
+import { PRICE_PER_PREDICTION_MICROS, usdFromMicros } from './pricing';
 import { invalidInput, invalidParameters } from './errors';
-import type { FieldError } from './errors';
 import { requireKey } from './keys';
-import { checkUsageInput } from './rules';
-import { DAY_MS, dayOf, monthRange, parseIsoDate, periodOf, startOfNextMonth, toIsoSeconds } from './time';
+import { DAY_MS, dayOf, monthRange, periodOf, startOfNextMonth, toIsoSeconds } from './time';
 import type { AggregateFilter, BillingInfo, ServiceDayUsage, UsageAggregate, UsageRecordInput, UsageStats } from './types';
 
-/** US dollars charged per prediction over the monthly limit: the price of a prediction. */
-export const OVERAGE_USD_PER_PREDICTION = PRICE_PER_PREDICTION_USD;
 const MAX_TOP_ENDPOINTS = 10;
 const EMPTY_TOTALS: UsageTotals = Object.freeze({ requests: 0, errors: 0, predictions: 0, compute_ms: 0, response_time_ms: 0 });
 
@@ -18,9 +14,8 @@ const EMPTY_TOTALS: UsageTotals = Object.freeze({ requests: 0, errors: 0, predic
  * server's time. A record that would take one of the month's totals past
  * `Number.MAX_SAFE_INTEGER` is refused (400 naming the field), so totals never lose precision.
  */
-export function recordUsage(ctx: EngineContext, keyId: string, input: UsageRecordInput): { message: string } {
+export function recordUsage(ctx: EngineContext, keyId: string, usage: UsageRecordInput): { message: string } {
   const key = requireKey(ctx, keyId);
-  const usage = checkUsageInput(input);
   const now = ctx.clock.now();
   const totals = ctx.store.usageTotals(key.key_id, periodOf(now));
   if (totals) {
@@ -43,7 +38,6 @@ export function recordUsage(ctx: EngineContext, keyId: string, input: UsageRecor
 export function usageStats(ctx: EngineContext, keyId: string, period?: string): UsageStats {
   const chosen = period ?? periodOf(ctx.clock.now());
   const range = monthRange(chosen);
-  if (!range) throw invalidParameters([{ field: 'period', message: 'Must be a month in the form YYYY-MM' }]);
   const key = requireKey(ctx, keyId);
   // Read from the month's rollups: O(endpoints), however many records the month holds.
   const totals = ctx.store.usageTotals(key.key_id, chosen) ?? EMPTY_TOTALS;
@@ -79,22 +73,17 @@ export function billing(ctx: EngineContext, keyId: string): BillingInfo {
 }
 
 /**
- * Usage of all keys by UTC day and service, between two dates. Defaults: `end_date` now,
- * `start_date` 30 days before the end (so 30 days ago when neither is given).
+ * Usage of all keys by UTC day and service, between two date-times (both included). Defaults:
+ * `end_date` now, `start_date` 30 days before the end (so 30 days ago when neither is given).
  */
 export function aggregateUsage(ctx: EngineContext, filter: AggregateFilter = {}): UsageAggregate {
-  const now = ctx.clock.now();
-  const errors: FieldError[] = [];
-  const givenStart = boundary(filter.start_date, 'start_date', errors);
-  const end = boundary(filter.end_date, 'end_date', errors) ?? { ms: now, dateOnly: false };
-  if (errors.length > 0) throw invalidParameters(errors);
-  // A date without a time means the whole day.
-  const endInclusive = end.dateOnly ? end.ms + DAY_MS - 1000 : end.ms;
-  const start = givenStart ?? { ms: endInclusive - 30 * DAY_MS, dateOnly: false };
-  if (start.ms > endInclusive) throw invalidParameters([{ field: 'start_date', message: 'Must not be after end_date' }]);
+  const end = filter.end_date === undefined ? ctx.clock.now() : Date.parse(filter.end_date);
+  const start = filter.start_date === undefined ? end - 30 * DAY_MS : Date.parse(filter.start_date);
+  // A rule between two fields (and the clock), which a schema of one query cannot express.
+  if (start > end) throw invalidParameters([{ field: 'start_date', message: 'Must not be after end_date' }]);
 
   const records = ctx.store
-    .usageBetween(start.ms, endInclusive + (end.dateOnly ? 1000 : 1))
+    .usageBetween(start, end + 1)
     .filter((record) => filter.service_id === undefined || record.service_id === filter.service_id);
   const byDate: Record<string, Record<string, UsageRecord[]>> = {};
   for (const record of records) {
@@ -113,14 +102,7 @@ export function aggregateUsage(ctx: EngineContext, filter: AggregateFilter = {})
       };
     }
   }
-  return { start_date: toIsoSeconds(start.ms), end_date: toIsoSeconds(endInclusive), usage_by_date: usageByDate };
-}
-
-function boundary(text: string | undefined, field: string, errors: FieldError[]) {
-  if (text === undefined) return undefined;
-  const parsed = parseIsoDate(text);
-  if (!parsed) errors.push({ field, message: 'Must be an ISO 8601 date or date-time (e.g. 2025-01-15 or 2025-01-15T10:30:00Z)' });
-  return parsed;
+  return { start_date: toIsoSeconds(start), end_date: toIsoSeconds(end), usage_by_date: usageByDate };
 }
 
 function sum(records: UsageRecord[], field: 'predictions_count' | 'compute_ms'): number {

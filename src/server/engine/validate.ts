@@ -4,7 +4,6 @@ import type { EngineContext } from './context';
 import { balanceFields } from './balance';
 import { clientAddress } from './client-address';
 import { ipAllowed } from './ip';
-import { canonicalService } from './rules';
 import { floorToSecond } from './time';
 import type { RateLimitState, ServiceId, ValidateInput, ValidateOutcome, ValidationErrorCode, ValidationFailure } from './types';
 
@@ -23,6 +22,9 @@ export const VALIDATION_ERRORS: Readonly<Record<ValidationErrorCode, string>> = 
   ip_not_allowed: 'IP address not in allowlist',
   rate_limited: 'Rate limit exceeded',
 };
+
+/** Other names the validation endpoint accepts for a service (api.md §3). */
+const SERVICE_ALIASES: Readonly<Record<string, ServiceId>> = { website: 'platform', 'ml-platform': 'platform' };
 
 /**
  * Validates a key with the checks of api.md §3, in order; the first failure decides. A
@@ -86,6 +88,11 @@ function firstFailedCheck(key: StoredKey, input: ValidateInput, now: number): Va
     if (!address || !ipAllowed(address, key.allowed_ips)) return 'ip_not_allowed';
   }
   return undefined;
+}
+
+/** Maps `website`/`ml-platform` to `platform`; other names stay as they are. */
+function canonicalService(serviceId: string): string {
+  return SERVICE_ALIASES[serviceId] ?? serviceId;
 }
 
 function isGiven(value: string | null | undefined): value is string {

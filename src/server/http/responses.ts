@@ -1,4 +1,4 @@
-import type { FieldError } from '../engine/errors';
+import type { FieldError } from '../boundary/field-errors';
 import type { RateLimitState } from '../engine/types';
 
 /** Every error body: `{detail}`, plus `errors` naming each bad field for invalid input. */
@@ -10,50 +10,31 @@ export interface ErrorBody {
 /** Response headers as a plain record with lower-case names. */
 export type HeaderRecord = Record<string, string>;
 
-/** What `json` built a response from, so the final pass can rebuild it in one step. */
+/**
+ * An answer as every transport writes it: the Node fast transport writes these parts as they
+ * are, the Web fetch handler makes one `Response` of them (`toResponse`).
+ */
 export interface ReplyParts {
   status: number;
   body: string;
-  /** Lower-case names; never changed after the response is made. */
+  /** Lower-case names. */
   headers: HeaderRecord;
 }
 
-// Each response made by `json` carries its parts under this symbol. The final pass (app.ts)
-// adds the per-request headers by making one new response from these parts instead of editing
+// A Response made by `toResponse` carries its parts under this symbol, so the final pass can add
+// the per-request headers by making one new response from a plain record instead of editing
 // `response.headers`: a Response whose body is a string and whose headers are a plain record
-// stays on @hono/node-server's fast path (no Headers object is ever built). A property rather
-// than a WeakMap: cheaper to set, and a response rebuilt elsewhere (Hono, HEAD) has none.
+// stays on @hono/node-server's fast path. A response rebuilt elsewhere (Hono's HEAD) has none.
 const PARTS = Symbol('hokusai.replyParts');
 type WithParts = Response & { [PARTS]?: ReplyParts };
 
 /**
- * The parts of a response made by `json`, or undefined for any other response.
+ * A JSON answer with the given status and extra headers.
  *
  * @example
- * replyParts(json({ ok: true }))?.body; // '{"ok":true}'
+ * json({ ok: true }, 200).headers['content-type']; // 'application/json'
  */
-export function replyParts(response: Response): ReplyParts | undefined {
-  return (response as WithParts)[PARTS];
-}
-
-/**
- * A JSON response with the given status and extra headers. Give every header here: do not
- * edit `response.headers` afterwards, the final pass would not see it.
- *
- * @example
- * return json(outcome.body, outcome.status, rateLimitHeaders(outcome.rateLimit));
- */
-export function json(body: unknown, status = 200, headers?: HeaderRecord): Response {
-  return responseFromParts(jsonParts(body, status, headers));
-}
-
-/**
- * The parts of a JSON answer, for transports that write them without a `Response`.
- *
- * @example
- * jsonParts({ ok: true }, 200).headers['content-type']; // 'application/json'
- */
-export function jsonParts(body: unknown, status = 200, headers?: HeaderRecord): ReplyParts {
+export function json(body: unknown, status = 200, headers?: HeaderRecord): ReplyParts {
   const record: HeaderRecord = { 'content-type': 'application/json' };
   if (headers) for (const name in headers) record[name.toLowerCase()] = headers[name]!;
   record['content-type'] = 'application/json';
@@ -61,36 +42,36 @@ export function jsonParts(body: unknown, status = 200, headers?: HeaderRecord): 
 }
 
 /**
- * A response made from its parts, carrying them for `replyParts`.
+ * An error answer: `{detail, errors?}`.
  *
  * @example
- * responseFromParts(jsonParts({ ok: true })).status; // 200
+ * problem(405, 'Method PUT not allowed; use POST', undefined, { Allow: 'POST' }).status; // 405
  */
-export function responseFromParts(parts: ReplyParts): Response {
+export function problem(status: number, detail: string, errors?: FieldError[], headers?: HeaderRecord): ReplyParts {
+  const body: ErrorBody = errors && errors.length > 0 ? { detail, errors } : { detail };
+  return json(body, status, headers);
+}
+
+/**
+ * A Web `Response` of reply parts, carrying them for `partsOf`.
+ *
+ * @example
+ * toResponse(json({ ok: true })).status; // 200
+ */
+export function toResponse(parts: ReplyParts): Response {
   const response: WithParts = new Response(parts.body, { status: parts.status, headers: parts.headers });
   response[PARTS] = parts;
   return response;
 }
 
 /**
- * An error response: `{detail, errors?}`.
+ * The parts of a response made by `toResponse`, or undefined for any other response.
  *
  * @example
- * return problem(405, 'Method PUT not allowed; use POST', undefined, { Allow: 'POST' });
+ * partsOf(toResponse(json({ ok: true })))?.body; // '{"ok":true}'
  */
-export function problem(status: number, detail: string, errors?: FieldError[], headers?: HeaderRecord): Response {
-  return responseFromParts(problemParts(status, detail, errors, headers));
-}
-
-/**
- * The parts of `problem`, for transports that write them without a `Response`.
- *
- * @example
- * problemParts(400, 'No API key provided').body; // '{"detail":"No API key provided"}'
- */
-export function problemParts(status: number, detail: string, errors?: FieldError[], headers?: HeaderRecord): ReplyParts {
-  const body: ErrorBody = errors && errors.length > 0 ? { detail, errors } : { detail };
-  return jsonParts(body, status, headers);
+export function partsOf(response: Response): ReplyParts | undefined {
+  return (response as WithParts)[PARTS];
 }
 
 /**

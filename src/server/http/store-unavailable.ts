@@ -1,6 +1,6 @@
 import { storeFailureOf } from '../store/failures';
 import type { ServerLogger } from './errors';
-import { problemParts } from './responses';
+import { problem } from './responses';
 import type { ReplyParts } from './responses';
 
 /** Seconds a caller should wait: a held lock is usually brief, a damaged file is not. */
@@ -18,11 +18,11 @@ const RETRY_AFTER_DAMAGED_S = 30;
 export function storeUnavailableParts(error: unknown, logger: ServerLogger | undefined): ReplyParts | undefined {
   const failure = storeFailureOf(error);
   if (failure === 'busy') {
-    return problemParts(503, 'The data store is busy; retry shortly', undefined, { 'retry-after': String(RETRY_AFTER_BUSY_S) });
+    return problem(503, 'The data store is busy; retry shortly', undefined, { 'retry-after': String(RETRY_AFTER_BUSY_S) });
   }
   if (failure === 'damaged') {
     logger?.error('The data store failed: its file is damaged or unreadable', error);
-    return problemParts(503, 'The data store is unavailable', undefined, { 'retry-after': String(RETRY_AFTER_DAMAGED_S) });
+    return problem(503, 'The data store is unavailable', undefined, { 'retry-after': String(RETRY_AFTER_DAMAGED_S) });
   }
   return undefined;
 }

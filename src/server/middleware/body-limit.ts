@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { problem } from '../http/responses';
+import { problem, toResponse } from '../http/responses';
 
 /**
  * 413 for a POST body over `maxBytes`. A declared `Content-Length` is checked from the header
@@ -12,7 +12,7 @@ import { problem } from '../http/responses';
  * hono.use('*', limitPostBody(64 * 1024));
  */
 export function limitPostBody(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () => problem(413, 'Request body too large');
+  const tooLarge = () => toResponse(problem(413, 'Request body too large'));
   const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();

@@ -18,9 +18,7 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * CORS for browser callers, split in two on purpose: preflights (OPTIONS) go through
- * `hono/cors`; every other response gets its two headers in the final pass over the response.
- * Setting headers before the handler runs would make Hono rebuild each response, which takes
- * @hono/node-server off its fast path (several times the CPU per request).
+ * `hono/cors`; every other answer gets its headers in the final pass over its parts.
  *
  * The admin surface (`isAdminPath`) answers CORS only for `adminOrigins` (none by default): with
  * a known admin token, any web page could otherwise drive the admin API from a browser.
@@ -28,7 +26,7 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
  * @example
  * const corsPolicy = createCors('*', ['http://localhost:5173']);
  * hono.use('*', corsPolicy.preflight);
- * corsPolicy.apply(response.headers, request.headers.get('Origin'), '/api/v1/keys');
+ * corsPolicy.apply(parts.headers, request.headers.get('Origin'), '/api/v1/keys');
  */
 export function createCors(origin: string | string[] = '*', adminOrigins: readonly string[] = []) {
   const publicPolicy = originPolicy(origin);
@@ -44,19 +42,8 @@ export function createCors(origin: string | string[] = '*', adminOrigins: readon
   const preflight: MiddlewareHandler = (c, next) => (c.req.method === 'OPTIONS' ? preflightOnly(c, next) : next());
   const exposed = EXPOSED_HEADERS.join(',');
 
-  /** Adds the CORS headers of a non-preflight answer; preflight answers already have theirs. */
-  function apply(headers: Headers, requestOrigin: string | null, path: string): void {
-    if (headers.has('Access-Control-Allow-Origin')) return;
-    const policy = policyFor(path);
-    if (policy.varies) headers.append('Vary', 'Origin');
-    const allowOrigin = policy.allow(requestOrigin);
-    if (allowOrigin === null) return;
-    headers.set('Access-Control-Allow-Origin', allowOrigin);
-    headers.set('Access-Control-Expose-Headers', exposed);
-  }
-
-  /** `apply` for a plain header record with lower-case names (same headers, same values). */
-  function applyToRecord(headers: HeaderRecord, requestOrigin: string | null, path: string): void {
+  /** Adds the CORS headers of a non-preflight answer (lower-case names); preflight answers already have theirs. */
+  function apply(headers: HeaderRecord, requestOrigin: string | null, path: string): void {
     if (headers['access-control-allow-origin'] !== undefined) return;
     const policy = policyFor(path);
     if (policy.varies) headers.vary = headers.vary === undefined ? 'Origin' : `${headers.vary}, Origin`;
@@ -65,7 +52,7 @@ export function createCors(origin: string | string[] = '*', adminOrigins: readon
     headers['access-control-allow-origin'] = allowOrigin;
     headers['access-control-expose-headers'] = exposed;
   }
-  return { preflight, apply, applyToRecord };
+  return { preflight, apply };
 }
 
 /** Which origins one set of routes answers: `*` (any, the same answer for all) or a list (echoed, so the answer varies). */

@@ -1,22 +1,13 @@
-import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock';
-import { RequestProblem } from '../http/errors';
-import { problem } from '../http/responses';
-import { idempotencyKeyHeader } from '../http/schemas';
 import { DAY_MS } from '../engine/time';
-import { isAdminCaller } from './caller';
-
-interface Replay {
-  status: number;
-  headers: [string, string][];
-  body: string;
-}
+import { problem } from '../http/responses';
+import type { HeaderRecord, ReplyParts } from '../http/responses';
 
 interface Entry {
   fingerprint: string;
   expiresAt: number;
-  /** Settles with the first response to keep, or undefined when it was not kept. */
-  result: Promise<Replay | undefined>;
+  /** Settles with the first answer to keep, or undefined when it was not kept. */
+  result: Promise<ReplyParts | undefined>;
 }
 
 // Headers worth replaying; per-request ones (X-Request-ID, security headers) are set afresh.
@@ -28,7 +19,7 @@ const REPLAYED_HEADERS = ['content-type', 'x-ratelimit-limit', 'x-ratelimit-rema
  *
  * @example
  * const cache = new IdempotencyCache(clock);
- * app.post('/api/v1/keys', cache.middleware(), handler);
+ * const parts = await cache.run(key, 'POST', '/api/v1/keys', bodyText, answer);
  */
 export class IdempotencyCache {
   readonly #entries = new Map<string, Entry>();
@@ -40,50 +31,35 @@ export class IdempotencyCache {
   ) {}
 
   /**
-   * Same key + same method, path and body within the window → the first (2xx) response again,
-   * marked `Idempotent-Replayed: true`; same key with anything different → 409. Failed first
-   * attempts are not kept, so a corrected retry with the same key goes through.
+   * Answers a request that carries an `Idempotency-Key` (already checked by the route's header
+   * schema). Same key + same method, path and body within the window → the first (2xx) answer
+   * again, marked `Idempotent-Replayed: true`; same key with anything different → 409. Failed
+   * first attempts are not kept, so a corrected retry with the same key goes through.
    *
-   * Keys are scoped to the caller: the admin has its own namespace, and anonymous usage posts
-   * one per key id, so nobody can probe or squat another caller's keys.
+   * @example
+   * return cache.run(key, 'POST', '/api/v1/keys', bodyText, () => createKey());
    */
-  middleware(): MiddlewareHandler {
-    return async (c, next) => {
-      const given = c.req.header('Idempotency-Key');
-      if (given === undefined) return next();
-      const namespace = isAdminCaller(c.req.raw) ? 'admin' : `anonymous:${(c.req.param('key_id') ?? '').toLowerCase()}`;
-      const key = `${namespace}\n${given}`;
-      if (!idempotencyKeyHeader.safeParse(given).success) {
-        throw new RequestProblem(400, 'Invalid request parameters', [
-          { field: 'Idempotency-Key', message: 'Must be 1 to 255 characters' },
-        ]);
-      }
-      const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname} ${canonicalBody(await c.req.text())}`;
-      this.#evictExpired();
-      const existing = this.#entries.get(key);
-      if (existing) {
-        if (existing.fingerprint !== fingerprint) {
-          return problem(409, 'Idempotency-Key was already used with a different request body');
-        }
-        const replay = await existing.result;
-        if (replay) return replayResponse(replay);
-      }
-      let settle: (replay: Replay | undefined) => void = () => undefined;
-      const entry: Entry = {
-        fingerprint,
-        expiresAt: this.clock.now() + this.ttlMs,
-        result: new Promise((resolve) => (settle = resolve)),
-      };
-      this.#store(key, entry);
-      try {
-        await next();
-      } finally {
-        const response = c.res;
-        const kept = response.status >= 200 && response.status < 300 ? await snapshot(response) : undefined;
-        if (!kept && this.#entries.get(key) === entry) this.#entries.delete(key);
-        settle(kept);
-      }
-    };
+  async run(key: string, method: string, path: string, bodyText: string, answer: () => ReplyParts | Promise<ReplyParts>): Promise<ReplyParts> {
+    const fingerprint = `${method} ${path} ${canonicalBody(bodyText)}`;
+    this.#evictExpired();
+    const existing = this.#entries.get(key);
+    if (existing) {
+      if (existing.fingerprint !== fingerprint) return problem(409, 'Idempotency-Key was already used with a different request body');
+      const replay = await existing.result;
+      if (replay) return replayOf(replay);
+    }
+    let settle: (replay: ReplyParts | undefined) => void = () => undefined;
+    const entry: Entry = { fingerprint, expiresAt: this.clock.now() + this.ttlMs, result: new Promise((resolve) => (settle = resolve)) };
+    this.#store(key, entry);
+    let kept: ReplyParts | undefined;
+    try {
+      const parts = await answer();
+      if (parts.status >= 200 && parts.status < 300) kept = snapshot(parts);
+      return parts;
+    } finally {
+      if (!kept && this.#entries.get(key) === entry) this.#entries.delete(key);
+      settle(kept);
+    }
   }
 
   /** Forgets every key (e.g. between tests). */
@@ -131,17 +107,12 @@ function sortKeys(value: unknown): unknown {
   return sorted;
 }
 
-async function snapshot(response: Response): Promise<Replay> {
-  const headers: [string, string][] = [];
-  for (const name of REPLAYED_HEADERS) {
-    const value = response.headers.get(name);
-    if (value !== null) headers.push([name, value]);
-  }
-  return { status: response.status, headers, body: await response.clone().text() };
+function snapshot(parts: ReplyParts): ReplyParts {
+  const headers: HeaderRecord = {};
+  for (const name of REPLAYED_HEADERS) if (parts.headers[name] !== undefined) headers[name] = parts.headers[name];
+  return { status: parts.status, body: parts.body, headers };
 }
 
-function replayResponse(replay: Replay): Response {
-  const response = new Response(replay.body, { status: replay.status, headers: replay.headers });
-  response.headers.set('Idempotent-Replayed', 'true');
-  return response;
+function replayOf(replay: ReplyParts): ReplyParts {
+  return { status: replay.status, body: replay.body, headers: { ...replay.headers, 'idempotent-replayed': 'true' } };
 }

@@ -12,13 +12,3 @@ import type { HeaderRecord } from '../http/responses';
 export function addNoStore(headers: HeaderRecord): void {
   if (headers['cache-control'] === undefined) headers['cache-control'] = 'no-store';
 }
-
-/**
- * `addNoStore` for a `Headers` object.
- *
- * @example
- * applyNoStore(response.headers);
- */
-export function applyNoStore(headers: Headers): void {
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-}

@@ -22,16 +22,6 @@ const SECURITY_ENTRIES: readonly (readonly [string, string])[] = Object.entries(
 );
 
 /**
- * Sets every security header on `headers`.
- *
- * @example
- * applySecurityHeaders(response.headers);
- */
-export function applySecurityHeaders(headers: Headers): void {
-  for (const [name, value] of SECURITY_ENTRIES) headers.set(name, value);
-}
-
-/**
  * Sets every security header on a plain header record (lower-case names).
  *
  * @example

@@ -1,23 +1,19 @@
-import { readJsonObject } from '../http/body';
-import { keyIdParam } from '../http/params';
+import { requestSchemas } from '../boundary/schemas';
 import { json } from '../http/responses';
-import { debitUsageBody, parseWith } from '../http/schemas';
-import type { RouteDeps, ServerHono } from './deps';
-import { resource } from './resource';
+import { route } from './route';
+import type { Route } from './route';
 
 /**
  * `POST /api/v1/usage/{key_id}/debit`: public like usage recording (service to service). The
  * idempotency key travels in the body, so the `Idempotency-Key` header replay is not used.
  */
-export function registerDebitRoutes(app: ServerHono, { engine }: RouteDeps): void {
-  resource(app, '/api/v1/usage/:key_id/debit', {
-    POST: [
-      async (c) => {
-        const keyId = keyIdParam(c);
-        const body = parseWith(debitUsageBody, await readJsonObject(c));
-        const outcome = engine.debit(keyId, body);
-        return json(outcome.body, outcome.status);
-      },
-    ],
-  });
-}
+export const debitRoute: Route = route({
+  method: 'POST',
+  path: '/api/v1/usage/:key_id/debit',
+  access: 'public',
+  request: requestSchemas.debitUsage,
+  answer: ({ path, body }, { engine }) => {
+    const outcome = engine.debit(path.key_id, body);
+    return json(outcome.body, outcome.status);
+  },
+});

@@ -1,8 +1,8 @@
 import { platformRequestSchemas as schemas } from '../boundary/platform-schemas';
 import { json } from '../http/responses';
 import { callerOf, originOf } from './platform-request';
-import { route } from './platform-route';
-import type { Route } from './platform-route';
+import { route } from './route';
+import type { Route } from './route';
 
 /** Invitations: sent, listed and revoked by admins; accepted by any signed-in user. */
 export const invitationRoutes: Route[] = [

@@ -1,40 +1,50 @@
-import { readJsonObject } from '../http/body';
-import { booleanQuery, keyIdParam, optionalQuery } from '../http/params';
+import { requestSchemas } from '../boundary/schemas';
 import { json } from '../http/responses';
-import { createKeyBody, parseWith } from '../http/schemas';
-import type { RouteDeps, ServerHono } from './deps';
-import { resource } from './resource';
+import { route } from './route';
+import type { Route } from './route';
 
 /** Key management (admin token): create, list, get, rotate, revoke. */
-export function registerKeyRoutes(app: ServerHono, { engine, admin, idempotent }: RouteDeps): void {
-  resource(app, '/api/v1/keys', {
-    POST: [
-      admin,
-      idempotent,
-      async (c) => {
-        const body = parseWith(createKeyBody, await readJsonObject(c));
-        return json(await engine.createKey(body), 201);
-      },
-    ],
-    GET: [
-      admin,
-      (c) => {
-        const serviceId = optionalQuery(c, 'service_id');
-        const activeOnly = booleanQuery(c, 'active_only');
-        return json(engine.listKeys({ ...(serviceId === undefined ? {} : { service_id: serviceId }), active_only: activeOnly ?? false }));
-      },
-    ],
-  });
-}
+export const keyRoutes: Route[] = [
+  route({
+    method: 'POST',
+    path: '/api/v1/keys',
+    access: 'admin',
+    idempotent: true,
+    request: requestSchemas.createKey,
+    answer: async ({ body }, { engine }) => json(await engine.createKey(body), 201),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/keys',
+    access: 'admin',
+    request: requestSchemas.listKeys,
+    answer: ({ query }, { engine }) => json(engine.listKeys(query)),
+  }),
+];
 
-/** Routes under `/api/v1/keys/:key_id`; registered after `/api/v1/keys/validate`. */
-export function registerKeyIdRoutes(app: ServerHono, { engine, admin, idempotent }: RouteDeps): void {
-  resource(app, '/api/v1/keys/:key_id', {
-    GET: [admin, (c) => json(engine.getKey(keyIdParam(c)))],
-    DELETE: [admin, (c) => json(engine.revokeKey(keyIdParam(c)))],
-  });
-  resource(app, '/api/v1/keys/:key_id/rotate', {
+/** Routes under `/api/v1/keys/:key_id`; they come after `/api/v1/keys/validate` in the table. */
+export const keyIdRoutes: Route[] = [
+  route({
+    method: 'GET',
+    path: '/api/v1/keys/:key_id',
+    access: 'admin',
+    request: requestSchemas.getKey,
+    answer: ({ path }, { engine }) => json(engine.getKey(path.key_id)),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/keys/:key_id',
+    access: 'admin',
+    request: requestSchemas.revokeKey,
+    answer: ({ path }, { engine }) => json(engine.revokeKey(path.key_id)),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/keys/:key_id/rotate',
+    access: 'admin',
+    idempotent: true,
     // The rotate request has no body; one that is sent is ignored (beyond the size limit).
-    POST: [admin, idempotent, async (c) => json(await engine.rotateKey(keyIdParam(c)), 201)],
-  });
-}
+    request: requestSchemas.rotateKey,
+    answer: async ({ path }, { engine }) => json(await engine.rotateKey(path.key_id), 201),
+  }),
+];

@@ -1,8 +1,8 @@
 import { platformRequestSchemas as schemas } from '../boundary/platform-schemas';
 import { json } from '../http/responses';
 import { callerOf } from './platform-request';
-import { route } from './platform-route';
-import type { Route } from './platform-route';
+import { route } from './route';
+import type { Route } from './route';
 
 /** Organization API keys and the audit log (a user's JWT; roles enforced by the engine). */
 export const organizationKeyRoutes: Route[] = [

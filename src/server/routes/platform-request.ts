@@ -1,5 +1,6 @@
 import type { AuthenticatedUser, RequestOrigin } from '../platform';
-import type { IncomingRequest, RouteContext } from './platform-route';
+import type { IncomingRequest } from '../boundary/parse';
+import type { RouteContext } from './route';
 
 /**
  * Where the caller addressed the server (its `Host`), for the SIWE domain and mail links.

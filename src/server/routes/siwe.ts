@@ -1,7 +1,7 @@
 import { platformRequestSchemas as schemas } from '../boundary/platform-schemas';
 import { json } from '../http/responses';
-import { route } from './platform-route';
-import type { Route } from './platform-route';
+import { route } from './route';
+import type { Route } from './route';
 import { originOf } from './platform-request';
 
 /** Wallet sign-in (public): a challenge to sign, then its verification for a JWT. */

@@ -1,40 +1,38 @@
-import { readJsonObject } from '../http/body';
-import { keyIdParam, optionalQuery } from '../http/params';
+import { requestSchemas } from '../boundary/schemas';
 import { json } from '../http/responses';
-import { parseWith, recordUsageBody } from '../http/schemas';
-import type { RouteDeps, ServerHono } from './deps';
-import { resource } from './resource';
+import { route } from './route';
+import type { Route } from './route';
 
 /** Usage: record (no admin token, service to service), stats, billing and aggregate (admin). */
-export function registerUsageRoutes(app: ServerHono, { engine, admin, idempotent }: RouteDeps): void {
+export const usageRoutes: Route[] = [
   // Before `/api/v1/usage/:key_id`, so `aggregate` is never taken for a key id.
-  resource(app, '/api/v1/usage/aggregate', {
-    GET: [
-      admin,
-      (c) => {
-        const filter: { service_id?: string; start_date?: string; end_date?: string } = {};
-        for (const name of ['service_id', 'start_date', 'end_date'] as const) {
-          const value = optionalQuery(c, name);
-          if (value !== undefined) filter[name] = value;
-        }
-        return json(engine.aggregateUsage(filter));
-      },
-    ],
-  });
-  resource(app, '/api/v1/usage/:key_id', {
-    POST: [
-      idempotent,
-      async (c) => {
-        const keyId = keyIdParam(c);
-        const body = parseWith(recordUsageBody, await readJsonObject(c));
-        return json(engine.recordUsage(keyId, body));
-      },
-    ],
-  });
-  resource(app, '/api/v1/usage/:key_id/stats', {
-    GET: [admin, (c) => json(engine.usageStats(keyIdParam(c), optionalQuery(c, 'period')))],
-  });
-  resource(app, '/api/v1/usage/:key_id/billing', {
-    GET: [admin, (c) => json(engine.billing(keyIdParam(c)))],
-  });
-}
+  route({
+    method: 'GET',
+    path: '/api/v1/usage/aggregate',
+    access: 'admin',
+    request: requestSchemas.usageAggregate,
+    answer: ({ query }, { engine }) => json(engine.aggregateUsage(query)),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/usage/:key_id',
+    access: 'public',
+    idempotent: true,
+    request: requestSchemas.recordUsage,
+    answer: ({ path, body }, { engine }) => json(engine.recordUsage(path.key_id, body)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/usage/:key_id/stats',
+    access: 'admin',
+    request: requestSchemas.usageStats,
+    answer: ({ path, query }, { engine }) => json(engine.usageStats(path.key_id, query.period)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/usage/:key_id/billing',
+    access: 'admin',
+    request: requestSchemas.billing,
+    answer: ({ path }, { engine }) => json(engine.billing(path.key_id)),
+  }),
+];

@@ -295,7 +295,9 @@ function migrate(db: Database): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   const upgrade = db.transaction(() => {
     if (row?.value === '1') db.exec(MIGRATE_1_TO_2_SQL);
-    if (row?.value === '1' || row?.value === '2') db.exec(MIGRATE_2_TO_3_SQL);
+    // By its columns rather than its stamp: a file is upgraded once, whatever it says it is.
+    const columns = (db.prepare('PRAGMA table_info(api_keys)').all() as { name: string }[]).map((column) => column.name);
+    if (!columns.includes('organization_id')) db.exec(MIGRATE_2_TO_3_SQL);
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
   });
   if (row?.value !== String(SCHEMA_VERSION)) upgrade();

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
-import { parseIsoDate } from '../engine/time';
+import { toEpochMs } from '../engine/time';
 
 /**
  * A clock that tests can move: the time of a base clock plus an offset. Over the system clock,
@@ -49,17 +49,4 @@ export class ControllableClock implements Clock {
     this.#offsetMs = 0;
     return this;
   }
-}
-
-/**
- * Epoch ms of a Date, a number or an ISO 8601 string (impossible dates such as `2025-02-30`
- * are refused); throws a RangeError otherwise.
- */
-export function toEpochMs(value: Date | number | string): number {
-  const ms =
-    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : typeof value === 'string' ? parseIsoDate(value)?.ms : NaN;
-  if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
-    throw new RangeError('Expected a date: a Date, epoch milliseconds or an ISO 8601 string such as 2025-01-15T10:30:00Z');
-  }
-  return ms;
 }

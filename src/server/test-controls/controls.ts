@@ -40,11 +40,11 @@ export interface ClockControl {
 
 /**
  * What tests can do to a running stub app, in-process: the same object backs the msw handle
- * (`createHokusaiHandlers().controls`), `createApp().controls`, `startServer().app.controls`
+ * (`createHokusaiHandlers().controls`), `createApp({ testKit: true }).controls`, `startServer({ testKit: true }).app.controls`
  * and the `/__hokusai/*` routes of a server started with `--test-controls`.
  *
  * @example
- * const { controls } = createApp({ adminToken: 'secret' });
+ * const { controls } = createApp({ adminToken: 'secret', testKit: true });
  * await controls.seedKey({ api_key: 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456', name: 'fixture', service_id: 'prediction' });
  * controls.failNext({ path: '/api/v1/keys/validate', status: 503, retry_after: 1 });
  * controls.clock.advance(3_600_000);

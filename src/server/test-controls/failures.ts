@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { EngineError } from '../engine/errors';
-import { issuesToFieldErrors } from '../http/zod-issues';
+import { parseInput } from '../boundary/parse';
+import type { HeaderRecord, ReplyParts } from '../http/responses';
 
 /**
  * One "make the next N calls fail" rule. Without `method` it matches every method but
@@ -85,7 +85,7 @@ const REASONS: Record<number, string> = {
 };
 
 /** What a matching rule does to one call. */
-export type InjectedFailure = { drop: true } | { drop: false; response: Response };
+export type InjectedFailure = { drop: true } | { drop: false; reply: ReplyParts };
 
 /**
  * The pending "fail next" rules of one app, checked in the order they were added.
@@ -93,7 +93,7 @@ export type InjectedFailure = { drop: true } | { drop: false; response: Response
  * @example
  * const queue = new FailureQueue();
  * queue.add({ path: '/health', status: 500 });
- * queue.take('GET', '/health'); // { drop: false, response: <500> }
+ * queue.take('GET', '/health'); // { drop: false, reply: { status: 500, … } }
  */
 export class FailureQueue {
   #rules: Rule[] = [];
@@ -104,13 +104,10 @@ export class FailureQueue {
     return this.#rules.length;
   }
 
-  /** Adds a rule; throws `EngineError` (kind `invalid`, naming each bad field) for bad options. */
+  /** Adds a rule; throws a 400 naming each bad field for bad options. */
   add(options: FailNextOptions): PendingFailure {
-    const result = failNextSchema.safeParse(options);
-    if (!result.success) {
-      throw new EngineError('invalid', 'Invalid failure rule', issuesToFieldErrors(result.error.issues, options));
-    }
-    const rule: Rule = { ...result.data, id: this.#nextId++, remaining: result.data.times, matches: pathPattern(result.data.path) };
+    const parsed = parseInput(failNextSchema, options, 'Invalid failure rule');
+    const rule: Rule = { ...parsed, id: this.#nextId++, remaining: parsed.times, matches: pathPattern(parsed.path) };
     this.#rules.push(rule);
     return describe(rule);
   }
@@ -123,7 +120,7 @@ export class FailureQueue {
     if (!rule) return undefined;
     rule.remaining -= 1;
     if (rule.remaining <= 0) this.#rules = this.#rules.filter((r) => r !== rule);
-    return rule.drop ? { drop: true } : { drop: false, response: failureResponse(rule) };
+    return rule.drop ? { drop: true } : { drop: false, reply: failureReply(rule) };
   }
 
   pending(): PendingFailure[] {
@@ -135,12 +132,13 @@ export class FailureQueue {
   }
 }
 
-function failureResponse(rule: Rule): Response {
-  const headers = new Headers(rule.headers);
-  headers.set('Content-Type', 'application/json');
-  if (rule.retry_after !== undefined) headers.set('Retry-After', String(rule.retry_after));
+function failureReply(rule: Rule): ReplyParts {
+  const headers: HeaderRecord = {};
+  for (const [name, value] of Object.entries(rule.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['content-type'] = 'application/json';
+  if (rule.retry_after !== undefined) headers['retry-after'] = String(rule.retry_after);
   const body = rule.body === undefined ? { detail: REASONS[rule.status] ?? 'Injected failure' } : rule.body;
-  return new Response(JSON.stringify(body), { status: rule.status, headers });
+  return { status: rule.status, body: JSON.stringify(body), headers };
 }
 
 function describe(rule: Rule): PendingFailure {

@@ -1,6 +1,6 @@
 // Test controls of the stub server: move its clock, seed keys with chosen values, make calls
-// fail, reset it. In-process through `app.controls`; over HTTP (`/__hokusai/*`) only when the
-// server runs with `--test-controls`.
+// fail, reset it. In-process through `app.controls` (an app built with `testKit: true`); over
+// HTTP (`/__hokusai/*`) only when the server runs with `--test-controls`.
 export { ControllableClock } from './controllable-clock';
 export type { ClockControl, TestControls } from './controls';
 export { DroppedConnectionError, isDroppedConnection } from './dropped-connection';

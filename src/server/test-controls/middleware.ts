@@ -1,4 +1,5 @@
 import { DroppedConnectionError } from './dropped-connection';
+import type { ReplyParts } from '../http/responses';
 import type { FailureQueue } from './failures';
 
 /**
@@ -20,10 +21,10 @@ export const TEST_CONTROL_PREFIX = '/__hokusai';
  * const failure = injectedFailure(failures, c.req.method, c.req.path);
  * if (failure) return failure;
  */
-export function injectedFailure(failures: FailureQueue, method: string, path: string): Response | undefined {
+export function injectedFailure(failures: FailureQueue, method: string, path: string): ReplyParts | undefined {
   if (failures.size === 0) return undefined;
   if (path === TEST_CONTROL_PREFIX || path.startsWith(`${TEST_CONTROL_PREFIX}/`)) return undefined;
   const failure = failures.take(method, path);
   if (failure?.drop) throw new DroppedConnectionError();
-  return failure?.response;
+  return failure?.reply;
 }

@@ -1,24 +1,30 @@
-import type { MiddlewareHandler } from 'hono';
 import * as z from 'zod';
-import { readJsonObject } from '../http/body';
-import { RequestProblem } from '../http/errors';
+import { seedKeyInput } from '../boundary/schemas';
+import { toEpochMs } from '../engine/time';
+import { balanceUpdateSchema, ownerSchema } from '../engine/balance';
 import { json } from '../http/responses';
-import { parseWith } from '../http/schemas';
-import type { ServerHono } from '../routes/deps';
-import { resource } from '../routes/resource';
+import { route } from '../routes/route';
+import type { Route } from '../routes/route';
 import type { ClockControl, TestControls } from './controls';
-import { toEpochMs } from './controllable-clock';
 import { failNextSchema } from './failures';
 import { TEST_CONTROL_PREFIX } from './middleware';
-import type { SeedKeyInput } from './seed-key';
-import { registerWalletControlRoutes } from './wallet-routes';
+import { walletControlRoutes } from './wallet-routes';
 
 const advanceBody = z.strictObject({ ms: z.number().refine(Number.isFinite, 'Must be a finite number') });
-const setBody = z.strictObject({ to: z.union([z.string().min(1).max(100), z.number()]) });
-const balanceBody = z.strictObject({ settled: z.number().min(0).optional(), pending: z.number().min(0).optional() });
+const setBody = z.strictObject({
+  to: z.union([z.string().min(1).max(100), z.number()]).transform((to, ctx) => {
+    try {
+      return toEpochMs(to);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Must be an ISO 8601 date-time or epoch milliseconds' });
+      return z.NEVER;
+    }
+  }),
+});
+const ownerPath = z.object({ owner: ownerSchema });
 
 /**
- * The test controls over HTTP, all behind the admin token (registered only when the app runs
+ * The test controls over HTTP, all behind the admin token (in the table only when the app runs
  * with `testControls: true`, i.e. `--test-controls`):
  *
  * | route | does |
@@ -32,91 +38,79 @@ const balanceBody = z.strictObject({ settled: z.number().min(0).optional(), pend
  * | `POST /__hokusai/balances/{owner}` `{settled?, pending?}` | sets an owner's balance |
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
  * | `GET /__hokusai/outbox` | the mails the server would have sent, newest last |
- * | `POST /__hokusai/wallets`, `…/wallets/sign`, `…/wallets/sign-in` `{seed, message?}` | dev wallets (see `registerWalletControlRoutes`) |
+ * | `POST /__hokusai/wallets`, `…/wallets/sign`, `…/wallets/sign-in` `{seed, message?}` | dev wallets (see `walletControlRoutes`) |
  * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox and rules |
  */
-export function registerTestControlRoutes(app: ServerHono, controls: TestControls, admin: MiddlewareHandler): void {
+export function testControlRoutes(controls: TestControls): Route[] {
   const at = (path: string) => `${TEST_CONTROL_PREFIX}${path}`;
-  resource(app, at('/clock'), { GET: [admin, () => json(clockState(controls.clock))] });
-  resource(app, at('/clock/advance'), {
-    POST: [
-      admin,
-      async (c) => {
-        const { ms } = parseWith(advanceBody, await readJsonObject(c));
-        controls.clock.advance(ms);
-        return json(clockState(controls.clock));
-      },
-    ],
-  });
-  resource(app, at('/clock/set'), {
-    POST: [
-      admin,
-      async (c) => {
-        const { to } = parseWith(setBody, await readJsonObject(c));
-        let ms: number;
-        try {
-          ms = toEpochMs(to);
-        } catch {
-          throw new RequestProblem(400, 'Invalid request body', [{ field: 'to', message: 'Must be an ISO 8601 date-time or epoch milliseconds' }]);
-        }
-        controls.clock.set(ms);
-        return json(clockState(controls.clock));
-      },
-    ],
-  });
-  resource(app, at('/clock/reset'), {
-    POST: [
-      admin,
-      () => {
-        controls.clock.reset();
-        return json(clockState(controls.clock));
-      },
-    ],
-  });
-  resource(app, at('/keys'), {
-    POST: [admin, async (c) => json(await controls.seedKey((await readJsonObject(c)) as unknown as SeedKeyInput), 201)],
-  });
-  resource(app, at('/balances/:owner'), {
-    GET: [admin, (c) => json(controls.balance(c.req.param('owner') ?? ''))],
-    POST: [
-      admin,
-      async (c) => {
-        const update = parseWith(balanceBody, await readJsonObject(c));
-        return json(controls.setBalance(c.req.param('owner') ?? '', update));
-      },
-    ],
-  });
-  resource(app, at('/failures'), {
-    GET: [admin, () => json({ failures: controls.pendingFailures() })],
-    POST: [
-      admin,
-      async (c) => {
-        const rule = parseWith(failNextSchema, await readJsonObject(c), 'Invalid failure rule');
-        return json({ failure: controls.failNext(rule) }, 201);
-      },
-    ],
-    DELETE: [
-      admin,
-      () => {
-        controls.clearFailures();
-        return json({ message: 'Pending failures cleared' });
-      },
-    ],
-  });
-  resource(app, at('/outbox'), { GET: [admin, () => json(controls.outbox())] });
-  registerWalletControlRoutes(app, controls, admin);
-  resource(app, at('/reset'), {
-    POST: [
-      admin,
-      () => {
-        controls.reset();
-        return json({ message: 'Store reset' });
-      },
-    ],
-  });
+  const clockState = () => json(stateOf(controls.clock));
+  return [
+    route({ method: 'GET', path: at('/clock'), access: 'admin', request: {}, answer: clockState }),
+    route({
+      method: 'POST',
+      path: at('/clock/advance'),
+      access: 'admin',
+      request: { body: advanceBody },
+      answer: ({ body }) => (controls.clock.advance(body.ms), clockState()),
+    }),
+    route({
+      method: 'POST',
+      path: at('/clock/set'),
+      access: 'admin',
+      request: { body: setBody },
+      answer: ({ body }) => (controls.clock.set(body.to), clockState()),
+    }),
+    route({ method: 'POST', path: at('/clock/reset'), access: 'admin', request: {}, answer: () => (controls.clock.reset(), clockState()) }),
+    route({
+      method: 'POST',
+      path: at('/keys'),
+      access: 'admin',
+      // The same schema `controls.seedKey` parses with in-process.
+      request: { body: seedKeyInput },
+      answer: async ({ body }) => json(await controls.seedKey(body), 201),
+    }),
+    route({
+      method: 'GET',
+      path: at('/balances/:owner'),
+      access: 'admin',
+      request: { path: ownerPath },
+      answer: ({ path }) => json(controls.balance(path.owner)),
+    }),
+    route({
+      method: 'POST',
+      path: at('/balances/:owner'),
+      access: 'admin',
+      request: { path: ownerPath, body: balanceUpdateSchema },
+      answer: ({ path, body }) => json(controls.setBalance(path.owner, body)),
+    }),
+    route({
+      method: 'GET',
+      path: at('/failures'),
+      access: 'admin',
+      request: {},
+      answer: () => json({ failures: controls.pendingFailures() }),
+    }),
+    route({
+      method: 'POST',
+      path: at('/failures'),
+      access: 'admin',
+      request: { body: failNextSchema },
+      answer: ({ body }) => json({ failure: controls.failNext(body) }, 201),
+    }),
+    route({
+      method: 'DELETE',
+      path: at('/failures'),
+      access: 'admin',
+      request: {},
+      answer: () => (controls.clearFailures(), json({ message: 'Pending failures cleared' })),
+    }),
+    route({ method: 'GET', path: at('/outbox'), access: 'admin', request: {}, answer: () => json(controls.outbox()) }),
+    ...walletControlRoutes(controls),
+    route({ method: 'POST', path: at('/reset'), access: 'admin', request: {}, answer: () => (controls.reset(), json({ message: 'Store reset' })) }),
+  ];
 }
 
-function clockState(clock: ClockControl) {
+function stateOf(clock: ClockControl) {
   const now = clock.now();
   return { now: new Date(now).toISOString(), epoch_ms: now };
 }

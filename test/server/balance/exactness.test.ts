@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, MemoryStore } from '../../../src/server';
+import { createEngine, MemoryStore, requestSchemas } from '../../../src/server';
 import type { Store } from '../../../src/server';
 import { SqliteStore } from '../../../src/server/node';
 import { makeTestApp } from '../support';
@@ -66,12 +66,12 @@ describe('two SQLite connections to one file', () => {
     const filename = join(dir, 'shared.sqlite');
     const a = createEngine({ store: new SqliteStore({ filename }) });
     const b = createEngine({ store: new SqliteStore({ filename }) });
-    const { key_info } = await a.createKey({ name: 'shared', service_id: 'platform' });
+    const { key_info } = await a.createKey(requestSchemas.createKey.body.parse({ name: 'shared', service_id: 'platform' }));
     a.setBalance('admin', { settled: 0.1 });
     let accepted = 0;
     for (let i = 0; i < 200; i++) {
       const engine = i % 2 === 0 ? a : b;
-      const outcome = engine.debit(key_info.key_id, { endpoint: '/p', service_id: 'platform', idempotency_key: `k-${i}` });
+      const outcome = engine.debit(key_info.key_id, requestSchemas.debitUsage.body.parse({ endpoint: '/p', service_id: 'platform', idempotency_key: `k-${i}` }));
       if (outcome.status === 200) accepted++;
     }
     expect(accepted).toBe(100);

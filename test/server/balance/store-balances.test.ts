@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/server';
 import type { DebitRequest, Store } from '../../../src/server';
 import { SqliteStore } from '../../../src/server/node';
-import { newKey, usage } from '../store-contract';
+import { newKey, usage } from '../store/store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-balances-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

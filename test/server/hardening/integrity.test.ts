@@ -2,10 +2,10 @@
 // and turns /ready to 503.
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createApp, MemoryStore } from '../../../src/server';
+import { createApp, MemoryStore, requestSchemas } from '../../../src/server';
 import { DamagedDataFileError, SqliteStore } from '../../../src/server/node';
 import { guardStore } from '../../../src/server/store/guarded';
-import { newKey, usage } from '../store-contract';
+import { newKey, usage } from '../store/store-contract';
 import { runServerUntilExit, tempDir } from './support';
 
 const temp = tempDir('integrity');
@@ -50,7 +50,7 @@ describe('integrity of the data file', () => {
     const guarded = guardStore(store);
     const logged: string[] = [];
     const app = createApp({ store: guarded, adminToken: 'x'.repeat(20), logger: { error: (message) => logged.push(message) } });
-    const { api_key } = await app.engine.createKey({ name: 'k', service_id: 'prediction' });
+    const { api_key } = await app.engine.createKey(requestSchemas.createKey.body.parse({ name: 'k', service_id: 'prediction' }));
     expect((await app.request('/ready')).status).toBe(200);
 
     store.findKeyByHash = () => {

@@ -1,6 +1,6 @@
 // The hourly budget of a key survives a rotation and a restart.
 import { describe, expect, it } from 'vitest';
-import { createApp, ManualClock } from '../../../src/server';
+import { createApp, ManualClock, requestSchemas } from '../../../src/server';
 import { nodeHmacHasher, SqliteStore } from '../../../src/server/node';
 import { makeTestApp } from '../support';
 import { tempDir } from './support';
@@ -33,7 +33,7 @@ describe('rate-limit windows', () => {
     const filename = temp.file('restart.sqlite');
     const clock = new ManualClock('2025-01-15T10:30:00Z');
     const first = createApp({ store: new SqliteStore({ filename }), hasher: nodeHmacHasher, clock, adminToken: 'x'.repeat(20) });
-    const { api_key } = await first.engine.createKey({ name: 'restart', service_id: 'prediction', rate_limit_per_hour: LIMIT });
+    const { api_key } = await first.engine.createKey(requestSchemas.createKey.body.parse({ name: 'restart', service_id: 'prediction', rate_limit_per_hour: LIMIT }));
     for (let i = 0; i < LIMIT; i++) expect((await first.engine.validate({ apiKey: api_key })).status).toBe(200);
     first.engine.flush?.();
     first.engine.store.close();
@@ -51,7 +51,7 @@ describe('rate-limit windows', () => {
   it('are written shortly after the validations, without waiting for a clean stop', async () => {
     const filename = temp.file('soon.sqlite');
     const app = createApp({ store: new SqliteStore({ filename }), hasher: nodeHmacHasher, adminToken: 'x'.repeat(20) });
-    const { api_key, key_info } = await app.engine.createKey({ name: 'soon', service_id: 'prediction', rate_limit_per_hour: LIMIT });
+    const { api_key, key_info } = await app.engine.createKey(requestSchemas.createKey.body.parse({ name: 'soon', service_id: 'prediction', rate_limit_per_hour: LIMIT }));
     await app.engine.validate({ apiKey: api_key });
     const reader = new SqliteStore({ filename });
     await expect.poll(() => reader.loadRateWindows().get(key_info.key_id)?.length, { timeout: 3000 }).toBe(1);

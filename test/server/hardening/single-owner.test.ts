@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore, startServer } from '../../../src/server/node';
-import { newKey } from '../store-contract';
-import { startServerProcess } from '../process-helpers';
+import { newKey } from '../store/store-contract';
+import { startServerProcess } from '../../support/processes';
 import { LONG_ADMIN_TOKEN, runServerUntilExit, tempDir } from './support';
 
 const temp = tempDir('owner');

@@ -6,7 +6,7 @@ import { MemoryStore } from '../../../src/server';
 import { SqliteStore } from '../../../src/server/node';
 import type { Store } from '../../../src/server';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from '../../../src/server/store/types';
-import { newKey, usage } from '../store-contract';
+import { newKey, usage } from '../store/store-contract';
 import { makeTestApp } from '../support';
 import { tempDir } from './support';
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/server';
 import { SqliteStore } from '../../../src/server/node';
 import type { Store } from '../../../src/server';
-import { newKey } from '../store-contract';
+import { newKey } from '../store/store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-platform-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,6 +4,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHokusaiHandlers } from '../../../src/msw';
+import { createApp } from '../../../src/server';
 import { startServer } from '../../../src/server/node';
 import { withContractCheck } from '../../support/contract';
 
@@ -42,7 +43,8 @@ describe('over TCP', () => {
   it('signs in with the Host as the domain, and an organization key validates with its organization', async () => {
     const server = await startServer({ port: 0, adminToken: 'tcp-admin', quiet: true });
     try {
-      const token = await signInAt(server.url, server.app.controls.wallet('alice'));
+      // Dev wallets are the same in every app: one from a test kit signs for this server.
+      const token = await signInAt(server.url, createApp({ testKit: true }).controls.wallet('alice'));
       const org = (await (await post(`${server.url}/api/v1/organizations`, { name: 'Acme' }, token)).json()) as { id: string };
       const created = await post(`${server.url}/api/v1/organizations/${org.id}/api-keys`, { name: 'k', service_id: 'prediction' }, token);
       const { api_key } = (await created.json()) as { api_key: string };

@@ -1,0 +1,128 @@
+// The one way tests start another process (the server, Prism, an example) and wait until it
+// serves: its URL printed on stdout, or a health URL that answers 200. Loopback only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where npm scripts, `src/` and `examples/` are found. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A started process and what it printed. */
+export interface StartedProcess {
+  child: ChildProcess;
+  /** Where it serves. */
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  /** Both streams, as they came. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM (to its whole group when started with `group`), SIGKILL after 5 s; resolves once it exited. */
+  stop(): Promise<void>;
+}
+
+/** How to start a process and know it serves. */
+export interface StartOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** `printed`: the first match on stdout is the URL. `health`: poll `<url>/health` until 200. */
+  ready: { printed: RegExp } | { health: string };
+  /** Its own process group, so `stop` ends what it started too (`npm run`, `npx`). */
+  group?: boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Spawns `command args` and resolves once it serves; rejects (and stops it) if it exits first
+ * or is not ready in time, with what it printed.
+ *
+ * @example
+ * const server = await startProcess(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0'], { ready: { printed: /http:\/\/127\.0\.0\.1:\d+/ } });
+ * await fetch(`${server.url}/health`);
+ * await server.stop();
+ */
+export async function startProcess(command: string, args: readonly string[], options: StartOptions): Promise<StartedProcess> {
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, detached: options.group ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), (output += chunk.toString())));
+  child.stderr!.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), (output += chunk.toString())));
+  // `close`: the process has exited and its output is closed (so have the children it started).
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const stop = () => stopProcess(child, options.group ?? false, exited);
+  const started = { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited, stop };
+  try {
+    const url = await Promise.race([
+      waitUntilReady(options.ready, () => stdout, options.timeoutMs ?? 30_000),
+      exited.then(({ code, signal }) => Promise.reject(new Error(`${command} exited (${code ?? signal}) before it served:\n${output}`))),
+    ]);
+    return { ...started, url };
+  } catch (error) {
+    await stop();
+    throw error instanceof Error && !error.message.includes(output) ? new Error(`${error.message}\n${output}`) : error;
+  }
+}
+
+/**
+ * Asks the OS for a free TCP port on 127.0.0.1.
+ *
+ * @example
+ * const port = await freePort(); // e.g. 41873
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(ready: StartOptions['ready'], stdout: () => string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ('printed' in ready) {
+      const match = ready.printed.exec(stdout());
+      if (match) return match[0];
+    } else {
+      const res = await fetch(`${ready.health}/health`, { signal: AbortSignal.timeout(1_000) }).catch(() => undefined);
+      await res?.arrayBuffer();
+      if (res?.status === 200) return ready.health;
+    }
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function stopProcess(child: ChildProcess, group: boolean, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (group && child.pid !== undefined) process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch {
+      // already gone
+    }
+  };
+  const force = setTimeout(() => signal('SIGKILL'), 5_000);
+  signal('SIGTERM');
+  return exited.then(() => clearTimeout(force));
+}
+
+/**
+ * Runs `src/server/main.ts` (what `npm start` runs) and resolves once it printed its base URL.
+ *
+ * @example
+ * const server = await startServerProcess(['--port', '0', '--memory']);
+ */
+export function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000): Promise<StartedProcess> {
+  return startProcess(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
+    env: { ...process.env, HOKUSAI_ADMIN_TOKEN: '', PORT: '', ...env },
+    ready: { printed: /http:\/\/127\.0\.0\.1:\d+/ },
+    timeoutMs,
+  });
+}
