@@ -89,6 +89,7 @@ export async function startStub(): Promise<Stub> {
     adminToken: ADMIN_TOKEN,
     clock: new ManualClock(NOW),
     quiet: true,
+    testKit: true,
   });
   return {
     server,

@@ -30,7 +30,7 @@ export function asUser(stub: Stub, session: Login): Record<string, string> {
 
 /** The invitation token of the newest mail to `email` in the server's outbox. */
 export function invitationToken(stub: Stub, email: string): string {
-  const mail = stub.server.app.controls.outbox().filter((m) => m.to === email).at(-1);
+  const mail = stub.server.app.controls!.outbox().filter((m) => m.to === email).at(-1);
   const token = mail && new URL(mail.links[0]!).searchParams.get('token');
   if (!token) throw new Error(`no invitation mail to ${email}`);
   return token;

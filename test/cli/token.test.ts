@@ -46,13 +46,13 @@ describe('token validate', () => {
   });
 
   it('an expired token: exit 1, "Token expired"', async () => {
-    stub.server.app.controls.clock.advance(25 * 3_600_000);
+    stub.server.app.controls!.clock.advance(25 * 3_600_000);
     try {
       const result = await runCli(['token', 'validate', '-'], stub.env, session.access_token);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/^Error: +Token expired$/m);
     } finally {
-      stub.server.app.controls.clock.advance(-25 * 3_600_000);
+      stub.server.app.controls!.clock.advance(-25 * 3_600_000);
     }
   });
 

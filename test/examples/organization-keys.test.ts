@@ -2,7 +2,7 @@
 // an organization with an invited developer, an organization key, roles and the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/node';
-import { startExample } from './run-example';
+import { runExample } from './run-example';
 
 const ADMIN = 'examples-admin-token-organization-keys';
 let server: RunningServer;
@@ -12,10 +12,7 @@ let code: number | null;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, memory: true, adminToken: ADMIN, testControls: true, quiet: true });
-  const example = startExample('examples/organization-keys.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN });
-  code = await example.exited;
-  stdout = example.stdout();
-  stderr = example.stderr();
+  ({ code, stdout, stderr } = await runExample('examples/organization-keys.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN }));
 });
 afterAll(async () => {
   await server?.close();
@@ -28,7 +25,7 @@ describe('examples/organization-keys.ts', () => {
   });
 
   it('signs Alice in with her wallet and creates her organization', () => {
-    const alice = server.app.controls.wallet('alice').address;
+    const alice = server.app.controls!.wallet('alice').address;
     expect(stdout).toContain(`Alice signed in as ${alice} (new user: true)\n`);
     expect(stdout).toMatch(/^Organization: Acme Research \([0-9a-f-]{36}\)$/m);
   });
@@ -37,7 +34,7 @@ describe('examples/organization-keys.ts', () => {
     const [, orgId] = /^Organization: Acme Research \(([0-9a-f-]{36})\)$/m.exec(stdout) ?? [];
     expect(stdout).toContain('Bob joined as developer\n');
     expect(stdout).toMatch(new RegExp(`^hk_test_[A-Za-z0-9]{3}\\*\\*\\* valid: true, organization: ${orgId}$`, 'm'));
-    expect(server.app.controls.outbox().map((mail) => mail.to)).toEqual(['bob@example.com']);
+    expect(server.app.controls!.outbox().map((mail) => mail.to)).toEqual(['bob@example.com']);
   });
 
   it('lists both keys across pages, never a full key, and shows the role check', () => {

@@ -27,7 +27,7 @@ interface Target {
 
 async function inProcess(): Promise<Target> {
   const clock = new ManualClock(START);
-  const app = createApp({ adminToken: ADMIN, clock, logger: { error: () => undefined } });
+  const app = createApp({ adminToken: ADMIN, clock, testKit: true, logger: { error: () => undefined } });
   const fetch = (request: Request) => app.fetch(request);
   return {
     app,
@@ -40,7 +40,7 @@ async function inProcess(): Promise<Target> {
 
 async function overTcp(): Promise<Target> {
   const clock = new ManualClock(START);
-  const server: RunningServer = await startServer({ port: 0, memory: true, adminToken: ADMIN, clock, quiet: true });
+  const server: RunningServer = await startServer({ port: 0, memory: true, adminToken: ADMIN, clock, testKit: true, quiet: true });
   return {
     app: server.app,
     clock,
@@ -57,12 +57,12 @@ describe.each([
   let auth: HokusaiAuth;
   /** Signs the seed's dev wallet in through the SDK and returns a client with its token. */
   const signIn = async (seed: string): Promise<{ session: SiweSession; me: HokusaiAuth }> => {
-    const session = await auth.signInWithEthereum(target.app.controls.wallet(seed));
+    const session = await auth.signInWithEthereum(target.app.controls!.wallet(seed));
     return { session, me: auth.withAccessToken(session.access_token) };
   };
   /** The invitation token of the newest mail to `email`. */
   const invitationTokenFor = (email: string): string => {
-    const mail = target.app.controls.outbox().filter((m) => m.to === email).at(-1);
+    const mail = target.app.controls!.outbox().filter((m) => m.to === email).at(-1);
     const token = mail && new URL(mail.links[0]!).searchParams.get('token');
     if (!token) throw new Error(`no invitation mail to ${email}`);
     return token;
@@ -83,7 +83,7 @@ describe.each([
   afterAll(() => target.close());
 
   it('signs in with a wallet signer: a new user first, the same user after', async () => {
-    const wallet = target.app.controls.wallet('first-sign-in');
+    const wallet = target.app.controls!.wallet('first-sign-in');
     const first = await auth.signInWithEthereum(wallet);
     expect(first).toMatchObject({ token_type: 'bearer', wallet_address: wallet.address, is_new_user: true, expires_in: 86_400 });
     // A lower-case address signs in as the same user.
@@ -92,8 +92,8 @@ describe.each([
   });
 
   it('a signature of another wallet is refused with the reason', async () => {
-    const alice = target.app.controls.wallet('alice');
-    const mallory = target.app.controls.wallet('mallory');
+    const alice = target.app.controls!.wallet('alice');
+    const mallory = target.app.controls!.wallet('mallory');
     const error = await auth
       .signInWithEthereum({ address: alice.address, signMessage: (m) => mallory.signMessage(m) })
       .catch((e: unknown) => e);
