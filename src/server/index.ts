@@ -47,6 +47,8 @@ export type { BalanceStore, DebitEntry, DebitRequest, DebitResult, StoredBalance
 export type { MemoryStoreOptions, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './store';
 export { nobleHmacHasher, webCryptoHmacHasher } from './hasher';
 export type { KeyHasher, KeyHasherFactory } from './hasher';
+export { formatMailLine, Outbox, OUTBOX_CAPACITY } from './outbox';
+export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
 export { IdempotencyCache } from './middleware/idempotency';
 export { SECURITY_HEADERS } from './middleware/security-headers';
 export type { ServerLogger } from './http/errors';

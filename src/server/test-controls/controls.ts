@@ -6,6 +6,8 @@ import { EngineError } from '../engine/errors';
 import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
+import { Outbox } from '../outbox/outbox';
+import type { OutboxMail } from '../outbox/outbox';
 import type { Store } from '../store/types';
 import { ControllableClock } from './controllable-clock';
 import { FailureQueue } from './failures';
@@ -71,7 +73,14 @@ export interface TestControls {
   /** The rules that have not fired yet (or not as often as asked). */
   pendingFailures(): PendingFailure[];
   clearFailures(): void;
-  /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays and pending failures. The clock is kept. */
+  /**
+   * Every mail the server would have sent (verification, welcome, claim, invitation), newest last.
+   *
+   * @example
+   * const link = controls.outbox().at(-1)?.links[0];
+   */
+  outbox(): OutboxMail[];
+  /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
   reset(): void;
 }
 
@@ -89,6 +98,8 @@ export interface TestKit {
   engine: Engine;
   controls: TestControls;
   failures: FailureQueue;
+  /** Where the server's mails go; emptied by `controls.reset()`. */
+  outbox: Outbox;
   /** Called after `controls.reset()` (the app clears its idempotency replays). */
   onReset(hook: () => void): void;
 }
@@ -125,6 +136,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
     resetEngine = () => resettable.reset();
   }
 
+  const outbox = new Outbox(engine.clock);
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -133,14 +145,16 @@ export function createTestKit(options: TestKitOptions): TestKit {
     failNext: (rule) => failures.add(rule),
     pendingFailures: () => failures.pending(),
     clearFailures: () => failures.clear(),
+    outbox: () => outbox.list(),
     reset: () => {
       if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
       resetEngine();
       failures.clear();
+      outbox.clear();
       for (const hook of hooks) hook();
     },
   };
-  return { engine, controls, failures, onReset: (hook) => hooks.push(hook) };
+  return { engine, controls, failures, outbox, onReset: (hook) => hooks.push(hook) };
 }
 
 interface MovableClock extends Clock {

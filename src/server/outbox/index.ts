@@ -1,0 +1,3 @@
+export { Outbox, OUTBOX_CAPACITY } from './outbox';
+export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
+export { formatMailLine } from './log-line';
