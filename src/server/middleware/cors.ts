@@ -14,7 +14,7 @@ export const EXPOSED_HEADERS = [
 ];
 /** Request headers a browser caller may send. */
 export const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-API-Key', 'Idempotency-Key', 'X-Request-ID', 'Prefer'];
-const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'];
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * CORS for browser callers, split in two on purpose: preflights (OPTIONS) go through

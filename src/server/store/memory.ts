@@ -1,6 +1,7 @@
 import { periodOf } from '../engine/time';
 import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { MemoryBalances } from './memory-balances';
+import { MemoryRegistrations } from './memory-registrations';
 import { randomSecretHex } from './random-secret';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
@@ -42,6 +43,7 @@ export class MemoryStore implements Store {
   // then costs one small object per record, not one string per record.
   readonly #texts = new Map<string, string>();
   readonly #balances = new MemoryBalances((record) => this.insertUsage(record));
+  readonly registrations = new MemoryRegistrations();
   #nextSeq = 1;
   #nextUsageId = 1;
   #closed = false;
@@ -63,6 +65,7 @@ export class MemoryStore implements Store {
     this.#rollups.clear();
     this.#texts.clear();
     this.#balances.clear();
+    this.registrations.clear();
   }
 
   getBalance(owner: string): StoredBalance | undefined {

@@ -6,6 +6,7 @@ import { periodOf } from '../engine/time';
 import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { randomSecretHex } from './random-secret';
 import { SqliteBalances } from './sqlite-balances';
+import { SqliteRegistrations } from './sqlite-registrations';
 import { defaultSqliteDriver, openSqliteDatabase } from './sqlite-driver';
 import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqlite-driver';
 import { assertIntact } from './sqlite-integrity';
@@ -82,6 +83,7 @@ export class SqliteStore implements Store {
   readonly #insertUsage: (record: NewUsageRecord) => UsageRecord;
   readonly #saveWindows: (windows: Map<string, number[]>) => void;
   readonly #balances: SqliteBalances;
+  readonly registrations: SqliteRegistrations;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
   // write through this store clears it, and `PRAGMA data_version` (which moves when another
   // connection, e.g. another process, commits) is checked on every lookup. That check costs
@@ -99,6 +101,7 @@ export class SqliteStore implements Store {
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
     this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
+    this.registrations = new SqliteRegistrations(this.#db);
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
       // `AND is_active = 1` in the UPDATE itself: an already inactive row does not count as changed.
       const changed = this.#statements.setActive.run(0, oldKeyId, 0).changes;
@@ -137,6 +140,7 @@ export class SqliteStore implements Store {
       'BEGIN; DELETE FROM usage_rollups; DELETE FROM rate_windows; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;',
     );
     this.#balances.clear();
+    this.registrations.clear();
   }
 
   getBalance(owner: string): StoredBalance | undefined {

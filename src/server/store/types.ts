@@ -1,4 +1,5 @@
 import type { BalanceStore } from './balance-types';
+import type { RegistrationStore } from './registration-types';
 
 /**
  * The persistence boundary of the stub server. Synchronous on purpose: both the in-memory map
@@ -165,9 +166,11 @@ export interface Store extends BalanceStore {
   loadRateWindows?(): Map<string, number[]>;
   /** Replaces the stored windows of these keys; an empty list deletes a key's window. */
   saveRateWindows?(windows: Map<string, number[]>): void;
+  /** Registrations and the registration whitelist. */
+  readonly registrations: RegistrationStore;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
-  /** Removes every key, usage record and balance (test controls' reset); the hashing secret stays. */
+  /** Removes every key, usage record, balance and registration (test controls' reset); the hashing secret stays. */
   clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;

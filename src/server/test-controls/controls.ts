@@ -7,6 +7,10 @@ import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
 import { Outbox } from '../outbox/outbox';
+import { RegistrationService } from '../registration/service';
+import type { CaptchaVerifier } from '../registration/service';
+import { DEFAULT_REGISTRATION_SETTINGS } from '../registration/settings';
+import type { RegistrationSettings } from '../registration/settings';
 import type { OutboxMail } from '../outbox/outbox';
 import type { Store } from '../store/types';
 import { ControllableClock } from './controllable-clock';
@@ -80,6 +84,13 @@ export interface TestControls {
    * const link = controls.outbox().at(-1)?.links[0];
    */
   outbox(): OutboxMail[];
+  /**
+   * Makes the CAPTCHA check (on with `--captcha`) pass or fail, or decide with a function.
+   *
+   * @example
+   * controls.setCaptcha(false); // every captcha_token now fails
+   */
+  setCaptcha(verdict: boolean | CaptchaVerifier): void;
   /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
   reset(): void;
 }
@@ -91,6 +102,8 @@ export interface TestKitOptions {
   clock?: Clock;
   hasher?: KeyHasherFactory;
   initialCredits?: InitialCredits;
+  /** Registration limits and switches; unset fields keep `DEFAULT_REGISTRATION_SETTINGS`. */
+  registration?: Partial<RegistrationSettings>;
 }
 
 /** The engine an app serves plus its controls; built once by `createApp`. */
@@ -100,6 +113,8 @@ export interface TestKit {
   failures: FailureQueue;
   /** Where the server's mails go; emptied by `controls.reset()`. */
   outbox: Outbox;
+  /** Registration and its administration (limits, bans, CAPTCHA verifier). */
+  registrations: RegistrationService;
   /** Called after `controls.reset()` (the app clears its idempotency replays). */
   onReset(hook: () => void): void;
 }
@@ -137,6 +152,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
   }
 
   const outbox = new Outbox(engine.clock);
+  const registrations = new RegistrationService({ engine, outbox, settings: { ...DEFAULT_REGISTRATION_SETTINGS, ...options.registration } });
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -146,15 +162,17 @@ export function createTestKit(options: TestKitOptions): TestKit {
     pendingFailures: () => failures.pending(),
     clearFailures: () => failures.clear(),
     outbox: () => outbox.list(),
+    setCaptcha: (verdict) => registrations.setCaptchaVerifier(typeof verdict === 'function' ? verdict : () => verdict),
     reset: () => {
       if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
       resetEngine();
       failures.clear();
       outbox.clear();
+      registrations.reset();
       for (const hook of hooks) hook();
     },
   };
-  return { engine, controls, failures, outbox, onReset: (hook) => hooks.push(hook) };
+  return { engine, controls, failures, outbox, registrations, onReset: (hook) => hooks.push(hook) };
 }
 
 interface MovableClock extends Clock {

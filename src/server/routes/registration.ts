@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import { zGetRegistrationRateLimitStatusQuery } from '../../../generated/zod.gen';
+import { parseJsonObject, readBodyText } from '../http/body';
+import { json, responseFromParts } from '../http/responses';
+import { parseWith } from '../http/schemas';
+import { answerClaim, answerPage, answerSubmit, answerVerify, formFields } from '../registration/answers';
+import type { RegistrationCall } from '../registration/answers';
+import type { RegistrationService } from '../registration/service';
+import type { RouteDeps, ServerHono } from './deps';
+import { resource } from './resource';
+
+/**
+ * The public registration routes: the page, submit, verify email, status, rate-limit status
+ * and claim. Submit, verify and claim take JSON or a form post (the page without JavaScript).
+ */
+export function registerRegistrationRoutes(app: ServerHono, { clientIp }: RouteDeps, service: RegistrationService): void {
+  const call = (c: Context): RegistrationCall => ({
+    ip: clientIp(c),
+    origin: new URL(c.req.url).origin,
+    form: (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'),
+  });
+  const body = async (c: Context, form: boolean) => {
+    const text = await readBodyText(c);
+    return form ? formFields(text) : parseJsonObject(text);
+  };
+
+  resource(app, '/register', {
+    GET: [(c) => responseFromParts(answerPage(service, { verify_token: c.req.query('verify_token'), claim_token: c.req.query('claim_token') }))],
+    POST: [
+      async (c) => {
+        const from = call(c);
+        return responseFromParts(await answerSubmit(service, await body(c, from.form), from));
+      },
+    ],
+  });
+  resource(app, '/registration/verify-email', {
+    POST: [
+      async (c) => {
+        const from = call(c);
+        return responseFromParts(answerVerify(service, await body(c, from.form), from));
+      },
+    ],
+  });
+  resource(app, '/registration/claim', {
+    POST: [
+      async (c) => {
+        const from = call(c);
+        return responseFromParts(await answerClaim(service, await body(c, from.form), from));
+      },
+    ],
+  });
+  resource(app, '/registration/status', {
+    // Any body shape: whatever is not a known email gets the same 404.
+    POST: [async (c) => json(service.status((await body(c, false))?.email))],
+  });
+  resource(app, '/register/rate-limit-status', {
+    GET: [
+      (c) => {
+        const query = parseWith(zGetRegistrationRateLimitStatusQuery, { email: c.req.query('email') }, 'Invalid request parameters');
+        return json(service.rateLimitStatus(clientIp(c), query.email));
+      },
+    ],
+  });
+}
