@@ -462,7 +462,9 @@ export interface paths {
          * Registration web form
          * @description A server-rendered, accessible HTML form for browser sign-ups. It posts to `POST /register`
          *     (as a form without JavaScript, with `fetch` and an inline result with it) and shows the
-         *     answer and the next step. The page loads nothing from elsewhere.
+         *     answer and the next step. The page loads nothing from elsewhere. The links of the
+         *     verification and welcome mails open this page with their token: it then shows one button
+         *     that posts the token (so opening a link changes nothing by itself).
          */
         get: operations["getRegistrationPage"];
         put?: never;
@@ -1679,7 +1681,7 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description The token is missing, malformed or unknown (forged). */
+        /** @description The token is missing, malformed or unknown (forged). A form post gets a page. */
         RegistrationBadToken: {
             headers: {
                 "X-Request-ID": components["headers"]["RequestId"];
@@ -1687,6 +1689,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
             };
         };
         /** @description The token was already used, or has expired. */
@@ -1697,6 +1700,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
             };
         };
         /** @description No registration for this email, or the email is malformed; both answers are identical. */
@@ -2565,7 +2569,12 @@ export interface operations {
     };
     getRegistrationPage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The token of a verification mail's link. */
+                verify_token?: string;
+                /** @description The token of a welcome mail's claim link. */
+                claim_token?: string;
+            };
             header?: {
                 /**
                  * @description An id for this request; echoed back in the `X-Request-ID` response header.
@@ -2655,6 +2664,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegistrationTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegistrationTokenRequest"];
             };
         };
         responses: {
@@ -2666,6 +2676,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationStatusResponse"];
+                    "text/html": string;
                 };
             };
             400: components["responses"]["RegistrationBadToken"];
@@ -2762,6 +2773,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegistrationTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegistrationTokenRequest"];
             };
         };
         responses: {
@@ -2773,6 +2785,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationClaimed"];
+                    "text/html": string;
                 };
             };
             400: components["responses"]["RegistrationBadToken"];

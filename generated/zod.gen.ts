@@ -764,6 +764,11 @@ export const zGetRegistrationPageHeaders = z.object({
     'X-Request-ID': z.string().optional()
 });
 
+export const zGetRegistrationPageQuery = z.object({
+    verify_token: z.string().max(200).optional(),
+    claim_token: z.string().max(200).optional()
+});
+
 /**
  * The form.
  */
