@@ -6,10 +6,9 @@ import type { FieldError } from '../engine/errors';
 import { RequestProblem } from '../http/errors';
 import { jsonParts, problemParts } from '../http/responses';
 import type { HeaderRecord, ReplyParts } from '../http/responses';
-import { parseWith } from '../http/schemas';
 import { PAGE_CSP } from './page/assets';
 import { renderFormPage, renderResultPage, renderTokenPage } from './page/render';
-import { RegistrationProblem } from './problem';
+import { parseFields, RegistrationProblem } from './problem';
 import type { RegistrationService, RequestOrigin } from './service';
 
 /** Body of `POST /register` (the spec's schema; unknown fields refused). */
@@ -59,7 +58,7 @@ export function answerPage(service: RegistrationService, query: { verify_token?:
 /** `POST /register`. */
 export async function answerSubmit(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): Promise<ReplyParts> {
   try {
-    const created = await service.submit(parseWith(submitBody, raw ?? {}), call);
+    const created = await service.submit(parseFields(submitBody, raw ?? {}), call);
     if (!call.form) return jsonParts(created, 201);
     return htmlParts(renderResultPage({ title: 'Registration received', message: `Your registration is ${created.status.replace(/_/g, ' ')}. ${created.next_step}`, ok: true }), 201);
   } catch (error) {
@@ -75,7 +74,7 @@ export async function answerSubmit(service: RegistrationService, raw: Record<str
 /** `POST /registration/verify-email`. */
 export function answerVerify(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): ReplyParts {
   return answerToken(call, () => {
-    const { token } = parseWith(tokenBody, raw ?? {});
+    const { token } = parseFields(tokenBody, raw ?? {});
     const status = service.verifyEmail(token);
     return {
       json: status,
@@ -87,7 +86,7 @@ export function answerVerify(service: RegistrationService, raw: Record<string, u
 /** `POST /registration/claim`. */
 export async function answerClaim(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): Promise<ReplyParts> {
   try {
-    const { token } = parseWith(tokenBody, raw ?? {});
+    const { token } = parseFields(tokenBody, raw ?? {});
     const claimed = await service.claim(token);
     if (!call.form) return jsonParts(claimed);
     return htmlParts(renderResultPage({ title: 'Your API key', message: 'This is the only time the key is shown. Store it now.', ok: true, apiKey: claimed.api_key }));

@@ -8,8 +8,8 @@ import {
 } from '../../../generated/zod.gen';
 import { readJsonObject } from '../http/body';
 import { json } from '../http/responses';
-import { parseWith } from '../http/schemas';
 import type { RegistrationService } from '../registration/service';
+import { parseFields } from '../registration/problem';
 import type { RouteDeps, ServerHono } from './deps';
 import { resource } from './resource';
 
@@ -31,25 +31,25 @@ function pageQuery(c: Context, names: string[]): Record<string, unknown> {
 /** Registration administration (admin token): registrations, the whitelist, IP bans. */
 export function registerRegistrationAdminRoutes(app: ServerHono, { admin, clientIp }: RouteDeps, service: RegistrationService): void {
   resource(app, '/api/v1/admin/registrations', {
-    GET: [admin, (c) => json(service.list(parseWith(zListRegistrationsQuery, pageQuery(c, ['status', 'limit', 'cursor']), 'Invalid request parameters')))],
+    GET: [admin, (c) => json(service.list(parseFields(zListRegistrationsQuery, pageQuery(c, ['status', 'limit', 'cursor']), 'Invalid request parameters')))],
   });
   resource(app, '/api/v1/admin/registrations/:registration_id', {
     GET: [admin, (c) => json(service.get(c.req.param('registration_id') ?? ''))],
     PATCH: [
       admin,
       async (c) => {
-        const decision = parseWith(reviewBody, await readJsonObject(c));
+        const decision = parseFields(reviewBody, await readJsonObject(c));
         const origin = new URL(c.req.url).origin;
         return json(await service.review(c.req.param('registration_id') ?? '', decision, { ip: clientIp(c), origin }));
       },
     ],
   });
   resource(app, '/api/v1/admin/registration/whitelist', {
-    GET: [admin, (c) => json(service.listWhitelist(parseWith(zListRegistrationWhitelistQuery, pageQuery(c, ['limit', 'cursor']), 'Invalid request parameters')))],
-    POST: [admin, async (c) => json(service.addWhitelist(parseWith(whitelistCreateBody, await readJsonObject(c))), 201)],
+    GET: [admin, (c) => json(service.listWhitelist(parseFields(zListRegistrationWhitelistQuery, pageQuery(c, ['limit', 'cursor']), 'Invalid request parameters')))],
+    POST: [admin, async (c) => json(service.addWhitelist(parseFields(whitelistCreateBody, await readJsonObject(c))), 201)],
   });
   resource(app, '/api/v1/admin/registration/whitelist/:entry_id', {
-    PATCH: [admin, async (c) => json(service.updateWhitelist(c.req.param('entry_id') ?? '', parseWith(whitelistUpdateBody, await readJsonObject(c))))],
+    PATCH: [admin, async (c) => json(service.updateWhitelist(c.req.param('entry_id') ?? '', parseFields(whitelistUpdateBody, await readJsonObject(c))))],
     DELETE: [admin, (c) => json(service.deleteWhitelist(c.req.param('entry_id') ?? ''))],
   });
   resource(app, '/api/v1/admin/registration/bans/:ip', {

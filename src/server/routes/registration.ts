@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import { zGetRegistrationRateLimitStatusQuery } from '../../../generated/zod.gen';
 import { parseJsonObject, readBodyText } from '../http/body';
 import { json, responseFromParts } from '../http/responses';
-import { parseWith } from '../http/schemas';
 import { answerClaim, answerPage, answerSubmit, answerVerify, formFields } from '../registration/answers';
 import type { RegistrationCall } from '../registration/answers';
 import type { RegistrationService } from '../registration/service';
+import { parseFields } from '../registration/problem';
 import type { RouteDeps, ServerHono } from './deps';
 import { resource } from './resource';
 
@@ -56,7 +56,7 @@ export function registerRegistrationRoutes(app: ServerHono, { clientIp }: RouteD
   resource(app, '/register/rate-limit-status', {
     GET: [
       (c) => {
-        const query = parseWith(zGetRegistrationRateLimitStatusQuery, { email: c.req.query('email') }, 'Invalid request parameters');
+        const query = parseFields(zGetRegistrationRateLimitStatusQuery, { email: c.req.query('email') }, 'Invalid request parameters');
         return json(service.rateLimitStatus(clientIp(c), query.email));
       },
     ],
