@@ -37,3 +37,15 @@ describe('registration CAPTCHA', () => {
     expect(() => parseMainArgs(['--registration-window', 'soon', '--memory'], {})).toThrow(/--registration-window/);
   });
 });
+
+describe('registration CAPTCHA over the test controls', () => {
+  it('POST /__hokusai/captcha {pass} sets the verdict', async () => {
+    const t = makeTestApp({ registration: { captcha: true }, testControls: true });
+    const set = (pass: unknown) => t.admin('/__hokusai/captcha', { method: 'POST', json: { pass } });
+    expect((await set(false)).status).toBe(200);
+    expect((await t.request('/register', { method: 'POST', json: { ...ACME, captcha_token: 't' } })).status).toBe(400);
+    expect((await set(true)).status).toBe(200);
+    expect((await t.request('/register', { method: 'POST', json: { ...ACME, captcha_token: 't' } })).status).toBe(201);
+    expect((await set('yes')).status).toBe(400);
+  });
+});
