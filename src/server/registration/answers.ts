@@ -33,6 +33,18 @@ export function htmlParts(html: string, status = 200, headers: HeaderRecord = {}
 }
 
 /**
+ * True for a browser's form post: form content type and a body that is not a JSON object
+ * (`curl -d '{…}'` sends JSON under the form type; it stays JSON).
+ *
+ * @example
+ * isFormPost('application/x-www-form-urlencoded', 'token=abc'); // true
+ * isFormPost('application/x-www-form-urlencoded', '{"token":"abc"}'); // false
+ */
+export function isFormPost(contentType: string | undefined, bodyText: string): boolean {
+  return (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') && !bodyText.trimStart().startsWith('{');
+}
+
+/**
  * A form post's fields as an object: the first value of each name; empty fields left out (a
  * browser sends every field, filled or not: an empty required one is then "Field required").
  *

@@ -106,3 +106,12 @@ describe('registration page', () => {
     expect(mail.links[0]).toMatch(/^http:\/\/localhost\/register\?verify_token=/);
   });
 });
+
+describe('form posts and JSON under the form type', () => {
+  it('treats curl -d JSON (form content type) as JSON', async () => {
+    const t = makeTestApp();
+    const res = await t.request('/register', { method: 'POST', headers: FORM, body: JSON.stringify(ACME) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/json');
+  });
+});
