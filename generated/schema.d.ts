@@ -1531,7 +1531,7 @@ export interface components {
         };
         MetricsRouteCount: {
             method: string;
-            /** @description The route's path template (`/api/v1/keys/{key_id}`), or `unmatched`. */
+            /** @description The route as the spec writes it (`/api/v1/keys/{key_id}`). */
             route: string;
             status: number;
             count: number;

@@ -14,6 +14,8 @@ import { withApiDescription } from './api-description';
 import type { ApiDescription } from './api-description';
 import { withHostCheck } from './host-check';
 import { withFastTransport } from './node-listener';
+import { formatMailLine } from './outbox/log-line';
+import type { RegistrationSettings } from './registration/settings';
 import { withRequestLog } from './request-log';
 import type { RequestLogOptions } from './request-log';
 import { makeDataFilesPrivate, prepareDataFile } from './store/file-modes';
@@ -66,6 +68,8 @@ export interface StartServerOptions {
   testKit?: boolean;
   /** Also serve the test controls under `/__hokusai/*` (admin token required); implies `testKit`. */
   testControls?: boolean;
+  /** Registration limits and CAPTCHA (see `CreateAppOptions.registration`). */
+  registration?: Partial<RegistrationSettings>;
   /** Log one line per request (off by default; the command-line server turns it on). */
   requestLog?: RequestLogOptions;
   /** Serve `/openapi.json`, `/openapi.yaml`, `/docs` and `/` from these texts (see `readApiDescription`). */
@@ -131,12 +135,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     testControls: options.testControls ?? false,
     ...(options.adminCorsOrigins ? { adminCorsOrigins: options.adminCorsOrigins } : {}),
     ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
+    ...(options.registration ? { registration: options.registration } : {}),
   });
+
+  // Each mail the server would send is one line on the request log (recipient and subject only).
+  const requestLog = options.requestLog;
+  const stopMailLog = requestLog ? app.outbox.subscribe((mail) => requestLog.write(formatMailLine(mail, requestLog.format))) : () => undefined;
 
   let server: ReturnType<typeof serve>;
   try {
     server = await listen(app, options.port ?? 8787, host, options);
   } catch (error) {
+    stopMailLog();
     closeStore();
     throw error;
   }
@@ -155,6 +165,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       server.close(() => {
         clearTimeout(force);
         clearInterval(dropIdle);
+        stopMailLog();
         closeStore();
         resolve();
       });

@@ -23,7 +23,7 @@ const mail = (to: string) => ({ to, subject: 'Verify your email', text: `Open ${
 
 describe('outbox', () => {
   it('keeps each mail with an id and the server time, newest last', () => {
-    const app = createApp({ adminToken: ADMIN, clock: new ManualClock('2025-01-15T10:30:00Z') });
+    const app = createApp({ adminToken: ADMIN, clock: new ManualClock('2025-01-15T10:30:00Z'), testKit: true });
     app.outbox.send(mail('first@example.com'));
     app.controls.clock.advance(1000);
     const second = app.outbox.send(mail('second@example.com'));
@@ -37,7 +37,7 @@ describe('outbox', () => {
   });
 
   it('is emptied by reset', () => {
-    const app = createApp({ adminToken: ADMIN });
+    const app = createApp({ adminToken: ADMIN, testKit: true });
     app.outbox.send(mail('ada@example.com'));
     app.controls.reset();
     expect(app.controls.outbox()).toEqual([]);

@@ -1,5 +1,4 @@
 import type { Clock } from '../clock';
-import type { RouteTemplates } from './route-templates';
 
 /** The validate route, whose answers are also counted by outcome. */
 const VALIDATE_PATH = '/api/v1/keys/validate';
@@ -18,45 +17,37 @@ export interface RouteCount {
 }
 
 /**
- * The counters behind `GET /metrics`, kept on the hot path: one map update per request (plus,
- * for a failed validation, reading its `error_code`). Everything else (keys, registrations)
- * is read from the store when the metrics are asked for.
+ * The counters behind `GET /metrics`, kept on the hot path: one map update per answer of a
+ * route (plus, for a failed validation, reading its `error_code`). Everything else (keys,
+ * registrations) is read from the store when the metrics are asked for.
  *
  * @example
- * const metrics = new MetricsCollector(clock, templates);
+ * const metrics = new MetricsCollector(clock);
  * metrics.observe('GET', '/health', 200);
  */
 export class MetricsCollector {
   readonly #clock: Clock;
-  #templates: RouteTemplates;
   readonly #startedAt: number;
   #requests = new Map<string, RouteCount>();
   #valid = 0;
   #invalid = 0;
   #byErrorCode = new Map<string, number>();
 
-  constructor(clock: Clock, templates: RouteTemplates) {
+  constructor(clock: Clock) {
     this.#clock = clock;
-    this.#templates = templates;
     this.#startedAt = clock.now();
   }
 
-  /** Sets the routes requests are counted under (once every route is registered). */
-  useTemplates(templates: RouteTemplates): void {
-    this.#templates = templates;
-  }
-
   /**
-   * Counts one answered request. `body` is the answer's JSON text when the caller has it; it is
-   * read only for a failed validation (its `error_code`).
+   * Counts one answer of a route (`route` as the spec writes it: `/api/v1/keys/{key_id}`).
+   * `body` is read only for a failed validation (its `error_code`).
    */
-  observe(method: string, path: string, status: number, body?: string): void {
-    const route = this.#templates.of(path);
+  observe(method: string, route: string, status: number, body?: string): void {
     const id = `${method} ${route} ${status}`;
     const row = this.#requests.get(id);
     if (row) row.count += 1;
     else this.#requests.set(id, { method, route, status, count: 1 });
-    if (path !== VALIDATE_PATH || method !== 'POST') return;
+    if (route !== VALIDATE_PATH || method !== 'POST') return;
     if (status === 200) this.#valid += 1;
     else if (status === 401 || status === 429) this.#countFailure(body);
   }

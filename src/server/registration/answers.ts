@@ -3,12 +3,11 @@
 // form posts (no JavaScript).
 import { zRegistrationRequest, zRegistrationTokenRequest } from '../../../generated/zod.gen';
 import type { FieldError } from '../engine/errors';
-import { RequestProblem } from '../http/errors';
-import { jsonParts, problemParts } from '../http/responses';
+import { json, problem } from '../http/responses';
 import type { HeaderRecord, ReplyParts } from '../http/responses';
 import { PAGE_CSP } from './page/assets';
 import { renderFormPage, renderResultPage, renderTokenPage } from './page/render';
-import { parseFields, RegistrationProblem } from './problem';
+import { parseFields, problemOf } from './problem';
 import type { RegistrationService, RequestOrigin } from './service';
 
 /** Body of `POST /register` (the spec's schema; unknown fields refused). */
@@ -71,15 +70,15 @@ export function answerPage(service: RegistrationService, query: { verify_token?:
 export async function answerSubmit(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): Promise<ReplyParts> {
   try {
     const created = await service.submit(parseFields(submitBody, raw ?? {}), call);
-    if (!call.form) return jsonParts(created, 201);
+    if (!call.form) return json(created, 201);
     return htmlParts(renderResultPage({ title: 'Registration received', message: `Your registration is ${created.status.replace(/_/g, ' ')}. ${created.next_step}`, ok: true }), 201);
   } catch (error) {
-    if (!(error instanceof RequestProblem)) throw error;
-    const headers = error instanceof RegistrationProblem ? error.headers : {};
-    if (!call.form) return problemParts(error.status, error.detail, error.errors, headers);
+    const failure = problemOf(error);
+    if (!failure) throw error;
+    if (!call.form) return problem(failure.status, failure.detail, failure.errors, failure.headers);
     const values = Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, String(value)]));
-    const notice = error.errors.length > 0 ? undefined : { kind: 'fail' as const, text: error.detail };
-    return htmlParts(renderFormPage({ values, errors: error.errors, captcha: service.settings.captcha, ...(notice ? { notice } : {}) }), error.status, headers);
+    const notice = failure.errors.length > 0 ? undefined : { kind: 'fail' as const, text: failure.detail };
+    return htmlParts(renderFormPage({ values, errors: failure.errors, captcha: service.settings.captcha, ...(notice ? { notice } : {}) }), failure.status, failure.headers);
   }
 }
 
@@ -100,7 +99,7 @@ export async function answerClaim(service: RegistrationService, raw: Record<stri
   try {
     const { token } = parseFields(tokenBody, raw ?? {});
     const claimed = await service.claim(token);
-    if (!call.form) return jsonParts(claimed);
+    if (!call.form) return json(claimed);
     return htmlParts(renderResultPage({ title: 'Your API key', message: 'This is the only time the key is shown. Store it now.', ok: true, apiKey: claimed.api_key }));
   } catch (error) {
     return tokenFailure(error, call);
@@ -110,16 +109,17 @@ export async function answerClaim(service: RegistrationService, raw: Record<stri
 function answerToken(call: RegistrationCall, run: () => { json: unknown; page: { title: string; message: string } }): ReplyParts {
   try {
     const answer = run();
-    return call.form ? htmlParts(renderResultPage({ ...answer.page, ok: true })) : jsonParts(answer.json);
+    return call.form ? htmlParts(renderResultPage({ ...answer.page, ok: true })) : json(answer.json);
   } catch (error) {
     return tokenFailure(error, call);
   }
 }
 
 function tokenFailure(error: unknown, call: RegistrationCall): ReplyParts {
-  if (!(error instanceof RequestProblem)) throw error;
-  if (!call.form) return problemParts(error.status, error.detail, error.errors);
-  return htmlParts(renderResultPage({ title: 'This link does not work', message: messageOf(error.detail, error.errors), ok: false }), error.status);
+  const failure = problemOf(error);
+  if (!failure) throw error;
+  if (!call.form) return problem(failure.status, failure.detail, failure.errors);
+  return htmlParts(renderResultPage({ title: 'This link does not work', message: messageOf(failure.detail, failure.errors), ok: false }), failure.status);
 }
 
 const messageOf = (detail: string, errors: FieldError[]) => (errors.length > 0 ? `${detail}: ${errors.map((e) => e.message).join('; ')}` : detail);

@@ -1,8 +1,9 @@
+import type { z } from 'zod';
+import { parseInput } from '../boundary/parse';
+import { EngineError } from '../engine/errors';
 import type { FieldError } from '../engine/errors';
 import { RequestProblem } from '../http/errors';
 import type { HeaderRecord } from '../http/responses';
-import { parseWith } from '../http/schemas';
-import type { z } from 'zod';
 
 /**
  * A registration request the caller cannot have: a status, a safe text, the bad fields and any
@@ -26,8 +27,24 @@ export class RegistrationProblem extends RequestProblem {
 export const fieldProblem = (field: string, message: string, detail = 'Invalid request body') =>
   new RegistrationProblem(400, detail, [{ field, message }]);
 
+const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409 } as const;
+
 /**
- * `parseWith`, with one error per field: a value that breaks two rules of a field (an URL that
+ * The answer parts of a failure the caller caused (a `RequestProblem` or an `EngineError`);
+ * undefined for anything else (a 500, answered by the dispatcher).
+ *
+ * @example
+ * const problem = problemOf(error); // { status: 429, detail: '…', errors: [], headers: { 'retry-after': '60' } }
+ */
+export function problemOf(error: unknown): { status: number; detail: string; errors: FieldError[]; headers: HeaderRecord } | undefined {
+  if (error instanceof RegistrationProblem) return { status: error.status, detail: error.detail, errors: error.errors, headers: error.headers };
+  if (error instanceof RequestProblem) return { status: error.status, detail: error.detail, errors: error.errors, headers: {} };
+  if (error instanceof EngineError) return { status: STATUS_BY_KIND[error.kind], detail: error.detail, errors: error.fieldErrors, headers: {} };
+  return undefined;
+}
+
+/**
+ * `parseInput`, with one error per field: a value that breaks two rules of a field (an URL that
  * is neither a URL nor http) is named once, with its first message.
  *
  * @example
@@ -35,10 +52,10 @@ export const fieldProblem = (field: string, message: string, detail = 'Invalid r
  */
 export function parseFields<S extends z.ZodType>(schema: S, data: unknown, detail?: string): z.output<S> {
   try {
-    return parseWith(schema, data, detail);
+    return parseInput(schema, data, detail);
   } catch (error) {
-    if (!(error instanceof RequestProblem)) throw error;
+    if (!(error instanceof EngineError)) throw error;
     const seen = new Set<string>();
-    throw new RequestProblem(error.status, error.detail, error.errors.filter((e) => !seen.has(e.field) && seen.add(e.field)));
+    throw new EngineError(error.kind, error.detail, error.fieldErrors.filter((e) => !seen.has(e.field) && seen.add(e.field)));
   }
 }

@@ -1,8 +1,9 @@
+import { createKeyBody } from '../boundary/schemas';
 import type { Clock } from '../clock';
 import type { Engine } from '../engine';
 import type { ApiKeyInfo } from '../engine/types';
 import { parseIp } from '../engine/ip';
-import { isUuid, randomUuid } from '../engine/uuid';
+import { randomUuid } from '../engine/uuid';
 import type { Outbox } from '../outbox/outbox';
 import type { RegistrationStatus, StoredRegistration, StoredWhitelistEntry } from '../store/registration-types';
 import { emailDomain, emailKey, isEmailShaped } from './email';
@@ -234,7 +235,7 @@ export class RegistrationService {
     try {
       const organizationId = randomUuid();
       created = await this.#engine.createKey(
-        { name: `${registration.organization_name.slice(0, 87)} (production)`, service_id: 'prediction', environment: 'production' },
+        createKeyBody.parse({ name: `${registration.organization_name.slice(0, 87)} (production)`, service_id: 'prediction', environment: 'production' }),
         organizationId,
       );
       recordOrganization(this.#engine.store, { id: organizationId, name: registration.organization_name, registrationId: registration.id, now });
@@ -280,7 +281,7 @@ export class RegistrationService {
   }
 
   deleteWhitelist(id: string) {
-    if (!isUuid(id) || !this.#store.deleteWhitelist(id)) throw new RegistrationProblem(404, 'Whitelist entry not found');
+    if (!this.#store.deleteWhitelist(id.toLowerCase())) throw new RegistrationProblem(404, 'Whitelist entry not found');
     return { message: 'Whitelist entry deleted' };
   }
 
@@ -309,13 +310,13 @@ export class RegistrationService {
   }
 
   #require(id: string): StoredRegistration {
-    const found = isUuid(id) ? this.#store.find(id) : undefined;
+    const found = this.#store.find(id.toLowerCase());
     if (!found) throw new RegistrationProblem(404, NOT_FOUND);
     return found;
   }
 
   #requireEntry(id: string): StoredWhitelistEntry {
-    const found = isUuid(id) ? this.#store.findWhitelist(id) : undefined;
+    const found = this.#store.findWhitelist(id.toLowerCase());
     if (!found) throw new RegistrationProblem(404, 'Whitelist entry not found');
     return found;
   }

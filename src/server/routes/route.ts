@@ -20,7 +20,7 @@ export interface RouteContext {
  * const health = route({ method: 'GET', path: '/health', access: 'public', request: {}, answer: () => json({ status: 'healthy' }) });
  */
 export interface Route<R extends RequestSchemas = RequestSchemas> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Hono-style path; `:name` segments are path parameters. */
   path: string;
   access: 'admin' | 'public';

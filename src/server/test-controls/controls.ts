@@ -6,11 +6,8 @@ import { EngineError } from '../engine/errors';
 import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
-import { Outbox } from '../outbox/outbox';
-import { RegistrationService } from '../registration/service';
+import type { AppServices } from '../app-services';
 import type { CaptchaVerifier } from '../registration/service';
-import { DEFAULT_REGISTRATION_SETTINGS } from '../registration/settings';
-import type { RegistrationSettings } from '../registration/settings';
 import type { OutboxMail } from '../outbox/outbox';
 import type { Store } from '../store/types';
 import { ControllableClock } from './controllable-clock';
@@ -102,8 +99,6 @@ export interface TestKitOptions {
   clock?: Clock;
   hasher?: KeyHasherFactory;
   initialCredits?: InitialCredits;
-  /** Registration limits and switches; unset fields keep `DEFAULT_REGISTRATION_SETTINGS`. */
-  registration?: Partial<RegistrationSettings>;
 }
 
 /** The engine an app serves plus its controls; built once by `createApp`. */
@@ -111,10 +106,8 @@ export interface TestKit {
   engine: Engine;
   controls: TestControls;
   failures: FailureQueue;
-  /** Where the server's mails go; emptied by `controls.reset()`. */
-  outbox: Outbox;
-  /** Registration and its administration (limits, bans, CAPTCHA verifier). */
-  registrations: RegistrationService;
+  /** The outbox, registration and metrics of the app; emptied by `controls.reset()`. */
+  services: AppServices;
   /** Called after `controls.reset()` (the app clears its idempotency replays). */
   onReset(hook: () => void): void;
 }
@@ -126,10 +119,10 @@ export interface TestKit {
  * cannot be reset.
  *
  * @example
- * const kit = createTestKit({ store: new MemoryStore() });
+ * const kit = createTestKit({ store: new MemoryStore() }, (engine) => createAppServices(engine));
  * kit.controls.clock.advance(1000);
  */
-export function createTestKit(options: TestKitOptions): TestKit {
+export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engine) => AppServices): TestKit {
   const failures = new FailureQueue();
   const hooks: (() => void)[] = [];
   const hasher = options.hasher ?? nobleHmacHasher;
@@ -151,8 +144,8 @@ export function createTestKit(options: TestKitOptions): TestKit {
     resetEngine = () => resettable.reset();
   }
 
-  const outbox = new Outbox(engine.clock);
-  const registrations = new RegistrationService({ engine, outbox, settings: { ...DEFAULT_REGISTRATION_SETTINGS, ...options.registration } });
+  const services = servicesOf(engine);
+  const { outbox, registrations, metrics } = services;
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -169,10 +162,11 @@ export function createTestKit(options: TestKitOptions): TestKit {
       failures.clear();
       outbox.clear();
       registrations.reset();
+      metrics.clear();
       for (const hook of hooks) hook();
     },
   };
-  return { engine, controls, failures, outbox, registrations, onReset: (hook) => hooks.push(hook) };
+  return { engine, controls, failures, services, onReset: (hook) => hooks.push(hook) };
 }
 
 interface MovableClock extends Clock {

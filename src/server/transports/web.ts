@@ -116,5 +116,6 @@ function incomingOf(c: Context, clientIp: (c: Context) => string | undefined): I
     query: (name) => c.req.query(name),
     header: (name) => c.req.header(name),
     connectionIp: clientIp(c) ?? null,
+    origin: new URL(c.req.url).origin,
   };
 }

@@ -84,7 +84,7 @@ describe('registration bad input', () => {
   it('names bad admin input: ids, actions, reasons, whitelist entries', async () => {
     const t = makeTestApp();
     const created = await submitAndVerify(t);
-    expect((await t.admin('/api/v1/admin/registrations/not-a-uuid')).status).toBe(404);
+    expect(await errorsOf(await t.admin('/api/v1/admin/registrations/not-a-uuid'))).toEqual({ status: 400, errors: ['registration_id'] });
     expect((await t.admin('/api/v1/admin/registrations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect(await errorsOf(await t.admin(`/api/v1/admin/registrations/${created.id}`, { method: 'PATCH', json: { action: 'maybe' } }))).toEqual({ status: 400, errors: ['action'] });
     expect(await errorsOf(await t.admin(`/api/v1/admin/registrations/${created.id}`, { method: 'PATCH', json: { action: 'reject', reason: 'x'.repeat(1001) } }))).toEqual({

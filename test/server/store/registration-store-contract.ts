@@ -1,7 +1,7 @@
 // The registrations part of the Store contract (store.registrations), run with every backend.
 import { expect, it } from 'vitest';
-import type { Store } from '../../src/server';
-import type { NewStoredRegistration } from '../../src/server/store/registration-types';
+import type { Store } from '../../../src/server';
+import type { NewStoredRegistration } from '../../../src/server/store/registration-types';
 
 let counter = 0;
 
