@@ -83,10 +83,10 @@ export async function answerSubmit(service: RegistrationService, raw: Record<str
 }
 
 /** `POST /registration/verify-email`. */
-export function answerVerify(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): ReplyParts {
-  return answerToken(call, () => {
+export function answerVerify(service: RegistrationService, raw: Record<string, unknown> | undefined, call: RegistrationCall): Promise<ReplyParts> {
+  return answerToken(call, async () => {
     const { token } = parseFields(tokenBody, raw ?? {});
-    const status = service.verifyEmail(token);
+    const status = await service.verifyEmail(token);
     return {
       json: status,
       page: { title: 'Email verified', message: 'Thank you: your email is verified and your registration is awaiting approval. We will email you when it is reviewed.' },
@@ -106,9 +106,9 @@ export async function answerClaim(service: RegistrationService, raw: Record<stri
   }
 }
 
-function answerToken(call: RegistrationCall, run: () => { json: unknown; page: { title: string; message: string } }): ReplyParts {
+async function answerToken(call: RegistrationCall, run: () => Promise<{ json: unknown; page: { title: string; message: string } }>): Promise<ReplyParts> {
   try {
-    const answer = run();
+    const answer = await run();
     return call.form ? htmlParts(renderResultPage({ ...answer.page, ok: true })) : json(answer.json);
   } catch (error) {
     return tokenFailure(error, call);

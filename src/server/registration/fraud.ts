@@ -1,22 +1,35 @@
-import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
 import type { FraudFlag, RegistrationStore, StoredRegistration } from '../store/registration-types';
 import type { RegistrationSettings } from './settings';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-// Loaded on first use: the list is a few thousand domains, not needed until a screening runs.
+// Loaded on first screening (a dynamic import): the list is a few thousand domains, and its
+// package is CommonJS, which a browser running the stub (msw) never has to load.
 let disposable: Set<string> | undefined;
+
+/**
+ * Loads the disposable-domain list once; call before `screen`.
+ *
+ * @example
+ * await loadDisposableDomains();
+ */
+export async function loadDisposableDomains(): Promise<void> {
+  if (disposable) return;
+  const list = await import('disposable-email-domains-js');
+  disposable = (list.disposableEmailBlocklistSet ?? (list as unknown as { default: typeof list }).default.disposableEmailBlocklistSet)();
+}
 
 /**
  * True when `domain` (or a parent of it) is on the maintained list of disposable email
  * providers (`disposable-email-domains-js`).
  *
  * @example
+ * await loadDisposableDomains();
  * isDisposableDomain('mailinator.com'); // true
  * isDisposableDomain('acme.ai'); // false
  */
 export function isDisposableDomain(domain: string): boolean {
-  disposable ??= disposableEmailBlocklistSet();
+  if (!disposable) throw new Error('loadDisposableDomains() first');
   const labels = domain.toLowerCase().split('.');
   for (let i = 0; i < labels.length - 1; i += 1) if (disposable.has(labels.slice(i).join('.'))) return true;
   return false;

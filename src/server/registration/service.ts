@@ -7,7 +7,7 @@ import { randomUuid } from '../engine/uuid';
 import type { Outbox } from '../outbox/outbox';
 import type { RegistrationStatus, StoredRegistration, StoredWhitelistEntry } from '../store/registration-types';
 import { emailDomain, emailKey, isEmailShaped } from './email';
-import { screen } from './fraud';
+import { loadDisposableDomains, screen } from './fraud';
 import { RegistrationLimiter } from './limiter';
 import type { LimitReason, WindowState } from './limiter';
 import { rejectionMail, verificationMail, welcomeMail } from './mails';
@@ -144,7 +144,9 @@ export class RegistrationService {
   }
 
   /** Verifies the email, screens the registration and sends it to review (`pending_approval`). */
-  verifyEmail(token: unknown) {
+  async verifyEmail(token: unknown) {
+    // Loaded before the checks: from here on nothing awaits, so two verifications cannot both pass.
+    await loadDisposableDomains();
     const registration = this.#byToken('verify', token);
     if (registration.status !== 'pending_email_verification') throw new RegistrationProblem(410, 'This link has already been used');
     const now = this.#clock.now();
