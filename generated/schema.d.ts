@@ -789,6 +789,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/siwe/challenge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a Sign-In with Ethereum challenge
+         * @description Returns an EIP-4361 message for the wallet to sign, and its nonce. The message names this
+         *     server's host as its domain, the statement `Sign in to Hokusai`, Version 1, Chain ID 1, an
+         *     `Issued At` of now and an `Expiration Time` five minutes later. The nonce lives five
+         *     minutes and can be used once, by this address only. The address may be sent lower-case,
+         *     upper-case or EIP-55 checksummed; a mixed-case address whose checksum is wrong gives 400.
+         *     The message always carries the checksummed address.
+         */
+        post: operations["siweChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/siwe/verify": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a signed challenge and get a JWT
+         * @description Checks the signed EIP-4361 message: it parses, its domain is this server's host, its
+         *     nonce was issued by `/auth/siwe/challenge` for this address, is less than five minutes old
+         *     and unused (it is used up now, whatever the outcome of the later checks), the message has
+         *     not expired, and the EIP-191 signature recovers the message's address. The first sign-in
+         *     of an address creates its user (`is_new_user: true`). Each failed check answers 401 with
+         *     its own `detail`.
+         *
+         *     The access token is a JWT (HS256) with the claims `sub` (the user id), `wallet_address`,
+         *     `permissions`, `iat`, `exp`, `iss` and `jti`; it is the bearer token of the organization
+         *     endpoints and can be checked by any service with `POST /api/v1/tokens/validate`.
+         */
+        post: operations["siweVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/validate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a JWT
+         * @description Checks a JWT issued by `/auth/siwe/verify`. Public: no admin token. A token is valid when
+         *     it is an HS256 JWT signed by this server (any other algorithm, `none` included, is
+         *     refused), its issuer is this server and it has not expired. With `service`, the token's
+         *     permissions must also grant that service: `prediction` needs `predict`; `platform` (and
+         *     `website`, `ml-platform`) need `read`; any other service is refused. A refused token is
+         *     an answer (401 with `valid: false`), not an error.
+         */
+        post: operations["validateToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's organizations
+         * @description The organizations the caller belongs to, with the caller's role in each, oldest membership
+         *     first. Local server addition: the public pages document no such list.
+         */
+        get: operations["listOrganizations"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Any signed-in user may create an organization; the creator becomes its owner.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an organization
+         * @description Minimum role: viewer. A caller who is not a member gets 404.
+         */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization
+         * @description Minimum role: owner. Removes the organization, its members and pending invitations, and
+         *     revokes its API keys (they fail validation with `revoked` from now on).
+         */
+        delete: operations["deleteOrganization"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an organization
+         * @description Minimum role: admin. Changes the fields given.
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/members": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List members
+         * @description Minimum role: viewer. Oldest member first.
+         */
+        get: operations["listOrganizationMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The member's `user_id`. A value that is not a UUID gives 400.
+                 * @example 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d
+                 */
+                user_id: components["parameters"]["MemberUserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description Minimum role: admin. Only an owner removes an owner. Removing the last owner gives 409.
+         */
+        delete: operations["removeOrganizationMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Minimum role: admin. Only an owner grants the owner role or changes an owner's role.
+         *     Demoting the last owner gives 409: an organization always keeps an owner.
+         */
+        patch: operations["updateOrganizationMember"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List pending invitations
+         * @description Minimum role: admin. Pending (not accepted, revoked or expired) invitations, oldest first.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite someone by email
+         * @description Minimum role: admin; only an owner invites with the role `owner`. The invitation token is
+         *     sent to `email` (on the local server: kept in the outbox, `GET /__hokusai/outbox`); it is
+         *     never part of an answer. It lives seven days and can be accepted once.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The invitation's `id`. A value that is not a UUID gives 400.
+                 * @example 2c4e6a8b-1d3f-4e5a-9b7c-0d2e4f6a8b1c
+                 */
+                invitation_id: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation
+         * @description Minimum role: admin. Its token can no longer be accepted.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Any signed-in user: joins the organization with the invitation's role. The token is used
+         *     up. An unknown or revoked token gives 404; a used or expired one, or a caller who is
+         *     already a member, gives 409.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List organization API keys
+         * @description Minimum role: viewer. Newest first; never the full key.
+         */
+        get: operations["listOrganizationApiKeys"];
+        put?: never;
+        /**
+         * Create an organization API key
+         * @description Minimum role: developer. The same body and rules as `POST /api/v1/keys`. The key is an
+         *     ordinary API key (same format, validation and usage) that also carries the organization
+         *     (`organization_id`) and its creator (`created_by`, also its `user_id`); its validation
+         *     answers `organization_id`, and its usage is paid from the organization's balance.
+         */
+        post: operations["createOrganizationApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The key's `key_id`. A value that is not a UUID gives 400.
+                 * @example 550e8400-e29b-41d4-a716-446655440000
+                 */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an organization API key
+         * @description Minimum role: developer; a developer revokes only the keys it created (another's gives
+         *     403). Permanent and immediate for every later validation.
+         */
+        delete: operations["revokeOrganizationApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org_id}/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the audit log
+         * @description Minimum role: admin. Every change to the organization, its members, invitations and keys,
+         *     newest first; filter by `action` and by time (`since` inclusive, `until` exclusive).
+         */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -991,6 +1447,12 @@ export interface components {
         ValidationSuccess: {
             /** @constant */
             is_valid: true;
+            /**
+             * Format: uuid
+             * @description The organization of an organization key; null for other keys.
+             * @example null
+             */
+            organization_id: string | null;
             /**
              * Format: uuid
              * @example 550e8400-e29b-41d4-a716-446655440000
@@ -1564,6 +2026,214 @@ export interface components {
                 rejected: number;
             };
         };
+        /**
+         * @description A 20-byte Ethereum address, `0x` and 40 hex digits (any case; mixed case must be a valid EIP-55 checksum).
+         * @example 0x742d35Cc6634C0532925a3b844Bc9e7595f2bD18
+         */
+        EthereumAddress: string;
+        SiweChallengeRequest: {
+            wallet_address: components["schemas"]["EthereumAddress"];
+        };
+        SiweChallenge: {
+            /** @description The EIP-4361 message to sign, as is (EIP-191 `personal_sign`). */
+            message: string;
+            /**
+             * @description The message's nonce; lives five minutes, used once.
+             * @example 3f9a1c7e2b8d4a6f
+             */
+            nonce: string;
+        };
+        SiweVerifyRequest: {
+            /** @description The message from the challenge, exactly as signed. */
+            message: string;
+            /** @description The wallet's EIP-191 signature of `message` (65 bytes as hex). */
+            signature: string;
+        };
+        SiweSession: {
+            /** @description A JWT (HS256); the bearer token of the organization endpoints. */
+            access_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /**
+             * @description Seconds until the token expires (24 hours by default).
+             * @example 86400
+             */
+            expires_in: number;
+            /** Format: uuid */
+            user_id: string;
+            wallet_address: components["schemas"]["EthereumAddress"];
+            /** @description True on the first sign-in of this address, which created its user. */
+            is_new_user: boolean;
+        };
+        TokenValidationRequest: {
+            /** @description The JWT to check. */
+            token: string;
+            /**
+             * @description A service the token must grant (`prediction`, `platform`).
+             * @example prediction
+             */
+            service?: string;
+        };
+        TokenValidationSuccess: {
+            /** @constant */
+            valid: true;
+            /** Format: uuid */
+            user_id: string;
+            wallet_address: components["schemas"]["EthereumAddress"];
+            /**
+             * @example [
+             *       "predict",
+             *       "read"
+             *     ]
+             */
+            permissions: string[];
+        };
+        /**
+         * @description Why a token was refused.
+         * @enum {string}
+         */
+        TokenValidationError: "Token expired" | "Invalid token" | "Token not valid for this service";
+        TokenValidationFailure: {
+            /** @constant */
+            valid: false;
+            error: components["schemas"]["TokenValidationError"];
+        };
+        /** @description The outcome of a token validation, told apart by `valid` (200 a success, 401 a failure). */
+        TokenValidationResult: components["schemas"]["TokenValidationSuccess"] | components["schemas"]["TokenValidationFailure"];
+        /**
+         * @description A member's role, strongest first: owner, admin, developer, viewer.
+         * @example developer
+         * @enum {string}
+         */
+        OrganizationRole: "owner" | "admin" | "developer" | "viewer";
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description The user who created it.
+             */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OrganizationCreateRequest: {
+            name: string;
+            description?: string | null;
+        };
+        /** @description The fields to change; at least one. */
+        OrganizationUpdateRequest: {
+            name?: string;
+            description?: string | null;
+        };
+        /** @description An organization with the caller's role in it. */
+        OrganizationMembership: components["schemas"]["Organization"] & {
+            role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationMembershipPage: {
+            data: components["schemas"]["OrganizationMembership"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        /** @description Pass as `cursor` to get the next page; null on the last page. */
+        NextCursor: string | null;
+        OrganizationMember: {
+            /** Format: uuid */
+            user_id: string;
+            wallet_address: components["schemas"]["EthereumAddress"];
+            role: components["schemas"]["OrganizationRole"];
+            /** Format: date-time */
+            joined_at: string;
+        };
+        OrganizationMemberPage: {
+            data: components["schemas"]["OrganizationMember"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        OrganizationMemberUpdateRequest: {
+            role: components["schemas"]["OrganizationRole"];
+        };
+        InvitationCreateRequest: {
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        /** @enum {string} */
+        InvitationStatus: "pending" | "accepted" | "revoked" | "expired";
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+            status: components["schemas"]["InvitationStatus"];
+            /** Format: uuid */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Seven days after `created_at`.
+             */
+            expires_at: string;
+        };
+        InvitationPage: {
+            data: components["schemas"]["Invitation"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        InvitationAcceptRequest: {
+            /** @description The token from the invitation email. */
+            token: string;
+        };
+        InvitationAccepted: {
+            organization: components["schemas"]["Organization"];
+            member: components["schemas"]["OrganizationMember"];
+        };
+        /** @description An organization key's details; `user_id` is its creator. */
+        OrganizationApiKeyInfo: components["schemas"]["APIKeyInfo"] & {
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: uuid */
+            created_by: string;
+        };
+        OrganizationApiKeyCreated: {
+            api_key: components["schemas"]["ApiKey"];
+            key_info: components["schemas"]["OrganizationApiKeyInfo"];
+        };
+        OrganizationApiKeyPage: {
+            data: components["schemas"]["OrganizationApiKeyInfo"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description What changed.
+         * @enum {string}
+         */
+        AuditAction: "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.role_updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "api_key.created" | "api_key.revoked";
+        AuditLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: uuid */
+            actor_user_id: string;
+            action: components["schemas"]["AuditAction"];
+            /** @enum {string} */
+            target_type: "organization" | "member" | "invitation" | "api_key";
+            target_id: string;
+            /** @description What the change was (names, roles, email); never a token or a full key. */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditLogPage: {
+            data: components["schemas"]["AuditLogEntry"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
     };
     responses: {
         /**
@@ -1753,6 +2423,66 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The access token is missing, garbled, not this server's, or expired. */
+        JwtUnauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The caller is a member whose role is below what this operation needs. */
+        InsufficientPermissions: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such organization, or the caller is not one of its members (organizations are not enumerable). */
+        OrganizationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such organization (or the caller is not a member), or no such member in it. */
+        OrganizationMemberNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such invitation (or it was revoked), or no such organization for the caller. */
+        InvitationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The change would leave the organization without an owner. */
+        LastOwner: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1791,6 +2521,25 @@ export interface components {
         RegistrationPageLimit: number;
         /** @description The `next_cursor` of the previous page. */
         RegistrationPageCursor: string;
+        /**
+         * @description The organization's `id`. A value that is not a UUID gives 400.
+         * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+         */
+        OrgId: string;
+        /**
+         * @description The member's `user_id`. A value that is not a UUID gives 400.
+         * @example 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d
+         */
+        MemberUserId: string;
+        /**
+         * @description The invitation's `id`. A value that is not a UUID gives 400.
+         * @example 2c4e6a8b-1d3f-4e5a-9b7c-0d2e4f6a8b1c
+         */
+        InvitationId: string;
+        /** @description Most items in one page, 1 to 100. */
+        PageLimit: number;
+        /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+        PageCursor: string;
     };
     requestBodies: never;
     headers: {
@@ -3185,6 +3934,862 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+        };
+    };
+    siweChallenge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiweChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description The message to sign and its nonce. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiweChallenge"];
+                };
+            };
+            /** @description `wallet_address` is missing, not a 20-byte hex address, or mixed-case with a wrong EIP-55 checksum. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    siweVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiweVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. `access_token` is the bearer token for the organization endpoints. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiweSession"];
+                };
+            };
+            /** @description `message` or `signature` is missing or malformed (a signature is 65 bytes of hex). */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description The signed message was refused; `detail` names the failed check. A message that is not
+             *     EIP-4361 also names the field `message` in `errors`.
+             */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    validateToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenValidationRequest"];
+            };
+        };
+        responses: {
+            /** @description The token is valid. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenValidationSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The token is refused; `error` says why. */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenValidationFailure"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Most items in one page, 1 to 100. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+                cursor?: components["parameters"]["PageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's organizations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMembershipPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The organization; the caller is its owner. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deleteOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated organization. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listOrganizationMembers: {
+        parameters: {
+            query?: {
+                /** @description Most items in one page, 1 to 100. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+                cursor?: components["parameters"]["PageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of members. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    removeOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The member's `user_id`. A value that is not a UUID gives 400.
+                 * @example 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d
+                 */
+                user_id: components["parameters"]["MemberUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationMemberNotFound"];
+            409: components["responses"]["LastOwner"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    updateOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The member's `user_id`. A value that is not a UUID gives 400.
+                 * @example 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d
+                 */
+                user_id: components["parameters"]["MemberUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationMemberUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The member with the new role. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationMemberNotFound"];
+            409: components["responses"]["LastOwner"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description Most items in one page, 1 to 100. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+                cursor?: components["parameters"]["PageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of pending invitations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation (without its token). */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The invitation's `id`. A value that is not a UUID gives 400.
+                 * @example 2c4e6a8b-1d3f-4e5a-9b7c-0d2e4f6a8b1c
+                 */
+                invitation_id: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["InvitationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptRequest"];
+            };
+        };
+        responses: {
+            /** @description Joined. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            404: components["responses"]["InvitationNotFound"];
+            /** @description The invitation was already used or has expired, or the caller is already a member. */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listOrganizationApiKeys: {
+        parameters: {
+            query?: {
+                /** @description `true`: only keys that are active and not expired. */
+                active_only?: boolean;
+                /** @description Most items in one page, 1 to 100. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+                cursor?: components["parameters"]["PageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the organization's keys. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    createOrganizationApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key. `api_key` is the full key; it is never shown again. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    revokeOrganizationApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+                /**
+                 * @description The key's `key_id`. A value that is not a UUID gives 400.
+                 * @example 550e8400-e29b-41d4-a716-446655440000
+                 */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            /** @description The organization or the key (in this organization) does not exist, or the caller is not a member. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this action. */
+                action?: components["schemas"]["AuditAction"];
+                /**
+                 * @description Only entries at or after this time (ISO 8601).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                since?: string;
+                /**
+                 * @description Only entries before this time (ISO 8601).
+                 * @example 2025-02-01T00:00:00Z
+                 */
+                until?: string;
+                /** @description Most items in one page, 1 to 100. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400. */
+                cursor?: components["parameters"]["PageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The organization's `id`. A value that is not a UUID gives 400.
+                 * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+                 */
+                org_id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries, newest first. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["JwtUnauthorized"];
+            403: components["responses"]["InsufficientPermissions"];
+            404: components["responses"]["OrganizationNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
 }

@@ -117,6 +117,7 @@ export const zValidateApiKeyRequest = z.object({
  */
 export const zValidationSuccess = z.object({
     is_valid: z.literal(true),
+    organization_id: z.uuid().nullable(),
     key_id: z.uuid(),
     user_id: z.string(),
     service_id: zServiceId,
@@ -517,6 +518,226 @@ export const zMetricsSummary = z.object({
 });
 
 /**
+ * A 20-byte Ethereum address, `0x` and 40 hex digits (any case; mixed case must be a valid EIP-55 checksum).
+ */
+export const zEthereumAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+
+export const zSiweChallengeRequest = z.object({
+    wallet_address: zEthereumAddress
+});
+
+export const zSiweChallenge = z.object({
+    message: z.string(),
+    nonce: z.string()
+});
+
+export const zSiweVerifyRequest = z.object({
+    message: z.string().min(1).max(4096),
+    signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/)
+});
+
+export const zSiweSession = z.object({
+    access_token: z.string(),
+    token_type: z.literal('bearer'),
+    expires_in: z.int().gte(1),
+    user_id: z.uuid(),
+    wallet_address: zEthereumAddress,
+    is_new_user: z.boolean()
+});
+
+export const zTokenValidationRequest = z.object({
+    token: z.string().min(1).max(8192),
+    service: z.string().min(1).max(100).optional()
+});
+
+export const zTokenValidationSuccess = z.object({
+    valid: z.literal(true),
+    user_id: z.uuid(),
+    wallet_address: zEthereumAddress,
+    permissions: z.array(z.string())
+});
+
+/**
+ * Why a token was refused.
+ */
+export const zTokenValidationError = z.enum([
+    'Token expired',
+    'Invalid token',
+    'Token not valid for this service'
+]);
+
+export const zTokenValidationFailure = z.object({
+    valid: z.literal(false),
+    error: zTokenValidationError
+});
+
+/**
+ * The outcome of a token validation, told apart by `valid` (200 a success, 401 a failure).
+ */
+export const zTokenValidationResult = z.union([
+    zTokenValidationSuccess,
+    zTokenValidationFailure
+]);
+
+/**
+ * A member's role, strongest first: owner, admin, developer, viewer.
+ */
+export const zOrganizationRole = z.enum([
+    'owner',
+    'admin',
+    'developer',
+    'viewer'
+]);
+
+export const zOrganization = z.object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    created_by: z.uuid(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime()
+});
+
+export const zOrganizationCreateRequest = z.object({
+    name: z.string().min(1).max(100),
+    description: z.string().max(1000).nullish()
+});
+
+/**
+ * The fields to change; at least one.
+ */
+export const zOrganizationUpdateRequest = z.object({
+    name: z.string().min(1).max(100).optional(),
+    description: z.string().max(1000).nullish()
+});
+
+/**
+ * An organization with the caller's role in it.
+ */
+export const zOrganizationMembership = zOrganization.and(z.object({
+    role: zOrganizationRole
+}));
+
+/**
+ * Pass as `cursor` to get the next page; null on the last page.
+ */
+export const zNextCursor = z.string().nullable();
+
+export const zOrganizationMembershipPage = z.object({
+    data: z.array(zOrganizationMembership),
+    next_cursor: zNextCursor
+});
+
+export const zOrganizationMember = z.object({
+    user_id: z.uuid(),
+    wallet_address: zEthereumAddress,
+    role: zOrganizationRole,
+    joined_at: z.iso.datetime()
+});
+
+export const zOrganizationMemberPage = z.object({
+    data: z.array(zOrganizationMember),
+    next_cursor: zNextCursor
+});
+
+export const zOrganizationMemberUpdateRequest = z.object({
+    role: zOrganizationRole
+});
+
+export const zInvitationCreateRequest = z.object({
+    email: z.email().max(254),
+    role: zOrganizationRole
+});
+
+export const zInvitationStatus = z.enum([
+    'pending',
+    'accepted',
+    'revoked',
+    'expired'
+]);
+
+export const zInvitation = z.object({
+    id: z.uuid(),
+    organization_id: z.uuid(),
+    email: z.string(),
+    role: zOrganizationRole,
+    status: zInvitationStatus,
+    invited_by: z.uuid(),
+    created_at: z.iso.datetime(),
+    expires_at: z.iso.datetime()
+});
+
+export const zInvitationPage = z.object({
+    data: z.array(zInvitation),
+    next_cursor: zNextCursor
+});
+
+export const zInvitationAcceptRequest = z.object({
+    token: z.string().min(1).max(200)
+});
+
+export const zInvitationAccepted = z.object({
+    organization: zOrganization,
+    member: zOrganizationMember
+});
+
+/**
+ * An organization key's details; `user_id` is its creator.
+ */
+export const zOrganizationApiKeyInfo = zApiKeyInfo.and(z.object({
+    organization_id: z.uuid(),
+    created_by: z.uuid()
+}));
+
+export const zOrganizationApiKeyCreated = z.object({
+    api_key: zApiKey,
+    key_info: zOrganizationApiKeyInfo
+});
+
+export const zOrganizationApiKeyPage = z.object({
+    data: z.array(zOrganizationApiKeyInfo),
+    next_cursor: zNextCursor
+});
+
+/**
+ * What changed.
+ */
+export const zAuditAction = z.enum([
+    'organization.created',
+    'organization.updated',
+    'organization.deleted',
+    'member.added',
+    'member.role_updated',
+    'member.removed',
+    'invitation.created',
+    'invitation.revoked',
+    'invitation.accepted',
+    'api_key.created',
+    'api_key.revoked'
+]);
+
+export const zAuditLogEntry = z.object({
+    id: z.uuid(),
+    organization_id: z.uuid(),
+    actor_user_id: z.uuid(),
+    action: zAuditAction,
+    target_type: z.enum([
+        'organization',
+        'member',
+        'invitation',
+        'api_key'
+    ]),
+    target_id: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    created_at: z.iso.datetime()
+});
+
+export const zAuditLogPage = z.object({
+    data: z.array(zAuditLogEntry),
+    next_cursor: zNextCursor
+});
+
+/**
  * The key's `key_id`. A value that is not a UUID gives 400.
  */
 export const zKeyId = z.uuid();
@@ -558,6 +779,31 @@ export const zRegistrationPageLimit = z.int().gte(1).lte(100).default(20);
  * The `next_cursor` of the previous page.
  */
 export const zRegistrationPageCursor = z.string().max(200);
+
+/**
+ * The organization's `id`. A value that is not a UUID gives 400.
+ */
+export const zOrgId = z.uuid();
+
+/**
+ * The member's `user_id`. A value that is not a UUID gives 400.
+ */
+export const zMemberUserId = z.uuid();
+
+/**
+ * The invitation's `id`. A value that is not a UUID gives 400.
+ */
+export const zInvitationId = z.uuid();
+
+/**
+ * Most items in one page, 1 to 100.
+ */
+export const zPageLimit = z.int().gte(1).lte(100).default(50);
+
+/**
+ * The `next_cursor` of the previous page; omit it for the first page. An unknown cursor gives 400.
+ */
+export const zPageCursor = z.string().min(1).max(200);
 
 export const zListApiKeysHeaders = z.object({
     'X-Request-ID': z.string().optional()
@@ -961,3 +1207,277 @@ export const zGetMetricsHeaders = z.object({
  * The metrics.
  */
 export const zGetMetricsResponse = zMetricsSummary;
+
+export const zSiweChallengeBody = zSiweChallengeRequest;
+
+export const zSiweChallengeHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The message to sign and its nonce.
+ */
+export const zSiweChallengeResponse = zSiweChallenge;
+
+export const zSiweVerifyBody = zSiweVerifyRequest;
+
+export const zSiweVerifyHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * Signed in. `access_token` is the bearer token for the organization endpoints.
+ */
+export const zSiweVerifyResponse = zSiweSession;
+
+export const zValidateTokenBody = zTokenValidationRequest;
+
+export const zValidateTokenHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The token is valid.
+ */
+export const zValidateTokenResponse = zTokenValidationSuccess;
+
+export const zListOrganizationsHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListOrganizationsQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional().default(50),
+    cursor: z.string().min(1).max(200).optional()
+});
+
+/**
+ * One page of the caller's organizations.
+ */
+export const zListOrganizationsResponse = zOrganizationMembershipPage;
+
+export const zCreateOrganizationBody = zOrganizationCreateRequest;
+
+export const zCreateOrganizationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The organization; the caller is its owner.
+ */
+export const zCreateOrganizationResponse = zOrganization;
+
+export const zDeleteOrganizationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zDeleteOrganizationPath = z.object({
+    org_id: z.uuid()
+});
+
+/**
+ * Deleted.
+ */
+export const zDeleteOrganizationResponse = zMessageResponse;
+
+export const zGetOrganizationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zGetOrganizationPath = z.object({
+    org_id: z.uuid()
+});
+
+/**
+ * The organization.
+ */
+export const zGetOrganizationResponse = zOrganization;
+
+export const zUpdateOrganizationBody = zOrganizationUpdateRequest;
+
+export const zUpdateOrganizationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zUpdateOrganizationPath = z.object({
+    org_id: z.uuid()
+});
+
+/**
+ * The updated organization.
+ */
+export const zUpdateOrganizationResponse = zOrganization;
+
+export const zListOrganizationMembersHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListOrganizationMembersPath = z.object({
+    org_id: z.uuid()
+});
+
+export const zListOrganizationMembersQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional().default(50),
+    cursor: z.string().min(1).max(200).optional()
+});
+
+/**
+ * One page of members.
+ */
+export const zListOrganizationMembersResponse = zOrganizationMemberPage;
+
+export const zRemoveOrganizationMemberHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zRemoveOrganizationMemberPath = z.object({
+    org_id: z.uuid(),
+    user_id: z.uuid()
+});
+
+/**
+ * Removed.
+ */
+export const zRemoveOrganizationMemberResponse = zMessageResponse;
+
+export const zUpdateOrganizationMemberBody = zOrganizationMemberUpdateRequest;
+
+export const zUpdateOrganizationMemberHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zUpdateOrganizationMemberPath = z.object({
+    org_id: z.uuid(),
+    user_id: z.uuid()
+});
+
+/**
+ * The member with the new role.
+ */
+export const zUpdateOrganizationMemberResponse = zOrganizationMember;
+
+export const zListInvitationsHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListInvitationsPath = z.object({
+    org_id: z.uuid()
+});
+
+export const zListInvitationsQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional().default(50),
+    cursor: z.string().min(1).max(200).optional()
+});
+
+/**
+ * One page of pending invitations.
+ */
+export const zListInvitationsResponse = zInvitationPage;
+
+export const zCreateInvitationBody = zInvitationCreateRequest;
+
+export const zCreateInvitationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zCreateInvitationPath = z.object({
+    org_id: z.uuid()
+});
+
+/**
+ * The invitation (without its token).
+ */
+export const zCreateInvitationResponse = zInvitation;
+
+export const zRevokeInvitationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zRevokeInvitationPath = z.object({
+    org_id: z.uuid(),
+    invitation_id: z.uuid()
+});
+
+/**
+ * Revoked.
+ */
+export const zRevokeInvitationResponse = zMessageResponse;
+
+export const zAcceptInvitationBody = zInvitationAcceptRequest;
+
+export const zAcceptInvitationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * Joined.
+ */
+export const zAcceptInvitationResponse = zInvitationAccepted;
+
+export const zListOrganizationApiKeysHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListOrganizationApiKeysPath = z.object({
+    org_id: z.uuid()
+});
+
+export const zListOrganizationApiKeysQuery = z.object({
+    active_only: z.boolean().optional().default(false),
+    limit: z.int().gte(1).lte(100).optional().default(50),
+    cursor: z.string().min(1).max(200).optional()
+});
+
+/**
+ * One page of the organization's keys.
+ */
+export const zListOrganizationApiKeysResponse = zOrganizationApiKeyPage;
+
+export const zCreateOrganizationApiKeyBody = zCreateApiKeyRequest;
+
+export const zCreateOrganizationApiKeyHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zCreateOrganizationApiKeyPath = z.object({
+    org_id: z.uuid()
+});
+
+/**
+ * The key. `api_key` is the full key; it is never shown again.
+ */
+export const zCreateOrganizationApiKeyResponse = zOrganizationApiKeyCreated;
+
+export const zRevokeOrganizationApiKeyHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zRevokeOrganizationApiKeyPath = z.object({
+    org_id: z.uuid(),
+    key_id: z.uuid()
+});
+
+/**
+ * Revoked.
+ */
+export const zRevokeOrganizationApiKeyResponse = zMessageResponse;
+
+export const zListAuditLogsHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListAuditLogsPath = z.object({
+    org_id: z.uuid()
+});
+
+export const zListAuditLogsQuery = z.object({
+    action: zAuditAction.optional(),
+    since: z.iso.datetime().optional(),
+    until: z.iso.datetime().optional(),
+    limit: z.int().gte(1).lte(100).optional().default(50),
+    cursor: z.string().min(1).max(200).optional()
+});
+
+/**
+ * One page of entries, newest first.
+ */
+export const zListAuditLogsResponse = zAuditLogPage;

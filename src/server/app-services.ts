@@ -1,6 +1,6 @@
 import type { Engine } from './engine';
 import { MetricsCollector } from './metrics/collector';
-import { Outbox } from './outbox/outbox';
+import type { Outbox } from './outbox/outbox';
 import { RegistrationService } from './registration/service';
 import { DEFAULT_REGISTRATION_SETTINGS } from './registration/settings';
 import type { RegistrationSettings } from './registration/settings';
@@ -10,7 +10,7 @@ import type { RegistrationSettings } from './registration/settings';
  * the metrics counters. Built once per app, with or without its test kit.
  *
  * @example
- * const services = createAppServices(engine, { ipLimit: 3 });
+ * const services = createAppServices(engine, new Outbox(engine.clock), { ipLimit: 3 });
  * services.outbox.list();
  */
 export interface AppServices {
@@ -20,13 +20,12 @@ export interface AppServices {
 }
 
 /**
- * The services of an app over `engine`.
+ * The services of an app over `engine`; `outbox` is where the engine's own mails (invitations) go too.
  *
  * @example
- * createAppServices(createEngine()).registrations.settings.ipLimit; // 5
+ * createAppServices(engine, outbox).registrations.settings.ipLimit; // 5
  */
-export function createAppServices(engine: Engine, registration: Partial<RegistrationSettings> = {}): AppServices {
-  const outbox = new Outbox(engine.clock);
+export function createAppServices(engine: Engine, outbox: Outbox, registration: Partial<RegistrationSettings> = {}): AppServices {
   return {
     outbox,
     registrations: new RegistrationService({ engine, outbox, settings: { ...DEFAULT_REGISTRATION_SETTINGS, ...registration } }),

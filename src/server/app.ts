@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from './clock';
+import { systemClock } from './clock';
 import { createDispatcher } from './dispatch';
 import { createEngine } from './engine';
 import type { Engine, InitialCredits } from './engine';
@@ -10,6 +11,7 @@ import type { ReplyParts } from './http/responses';
 import { FailedAttemptThrottle } from './middleware/admin-throttle';
 import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
+import { Outbox } from './outbox/outbox';
 import { randomSecretHex } from './store/random-secret';
 import type { Store } from './store/types';
 import { routeTable } from './routes/table';
@@ -21,7 +23,6 @@ import { createWebTransport } from './transports/web';
 import type { ServerHono } from './transports/web';
 import { SERVER_VERSION } from './version';
 import { createAppServices } from './app-services';
-import type { Outbox } from './outbox/outbox';
 import type { RegistrationSettings } from './registration/settings';
 import type { Route } from './routes/route';
 
@@ -71,6 +72,8 @@ export interface CreateAppOptions {
   adminCorsOrigins?: string[];
   /** Wrong admin tokens a client may send in a minute before its admin requests get 429; default 10. */
   adminFailuresPerMinute?: number;
+  /** Lifetime of the access tokens wallet sign-in issues, in seconds; default 86400 (24 hours). Ignored when `engine` is given. */
+  tokenLifetimeSeconds?: number;
   /**
    * Build the test kit: `app.controls` (controllable clock, seeded keys, injected failures,
    * reset). Off by default: the production request path then has no kit to consult.
@@ -148,10 +151,11 @@ const DEFAULT_ADMIN_FAILURES_PER_MINUTE = 10;
 export function createApp(options: CreateAppOptions & ({ testKit: true } | { testControls: true })): TestableApp;
 export function createApp(options?: CreateAppOptions): HokusaiAuthApp;
 export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
-  const servicesOf = (engine: Engine) => createAppServices(engine, options.registration);
-  const kit = options.testKit || options.testControls ? createTestKit(options, servicesOf) : undefined;
-  const engine = kit?.engine ?? options.engine ?? createEngine(options);
-  const services = kit?.services ?? servicesOf(engine);
+  const kit = options.testKit || options.testControls ? createTestKit(options, (engine, outbox) => createAppServices(engine, outbox, options.registration)) : undefined;
+  // Invitation mails go to the outbox; a ready `engine` keeps its own mailer.
+  const outbox = kit?.services.outbox ?? new Outbox(options.engine?.clock ?? options.clock ?? systemClock);
+  const engine = kit?.engine ?? options.engine ?? createEngine({ ...options, mailer: outbox });
+  const services = kit?.services ?? createAppServices(engine, outbox, options.registration);
   const adminToken = checkedAdminToken(options.adminToken ?? randomSecretHex(32));
   const logger = options.logger ?? console;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

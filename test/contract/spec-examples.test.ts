@@ -81,7 +81,7 @@ describe('the abridged quickstart examples', () => {
       body: abridged?.value,
     });
     expect(problems.sort()).toEqual(
-      ['balance', 'has_sufficient_balance', 'monthly_prediction_limit'].map((field) => `body must have required property '${field}'`),
+      ['balance', 'has_sufficient_balance', 'monthly_prediction_limit', 'organization_id'].map((field) => `body must have required property '${field}'`),
     );
   });
 });

@@ -22,6 +22,7 @@ export function validationSuccess(key_id: string, overrides: Partial<ValidationS
     // A new owner's free-plan credit.
     has_sufficient_balance: true,
     balance: 1,
+    organization_id: null,
     ...overrides,
   };
 }

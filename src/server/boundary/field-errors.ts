@@ -29,6 +29,8 @@ const PATTERN_MESSAGES: [RegExp, string][] = [
   [/^period$/, 'Must be a month in the form YYYY-MM'],
   [/^website_url$/, 'Must be an http(s) URL such as https://acme.ai'],
   [/^(organization_name|contact_name|use_case)$/, 'Must not be blank'],
+  [/^wallet_address$/, 'Must be a 0x-prefixed 20-byte hex address'],
+  [/^signature$/, 'Must be a 0x-prefixed 65-byte hex signature'],
 ];
 
 const FORMAT_MESSAGES: Record<string, string> = {

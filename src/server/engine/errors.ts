@@ -4,12 +4,12 @@ export type { FieldError };
 
 /**
  * What kind of failure an `EngineError` is; the HTTP layer maps it to a status
- * (`invalid` → 400, `not_found` → 404, `conflict` → 409).
+ * (`invalid` → 400, `unauthorized` → 401, `forbidden` → 403, `not_found` → 404, `conflict` → 409).
  *
  * @example
  * if (error.kind === 'not_found') return 404;
  */
-export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
+export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden';
 
 /**
  * A failure the caller caused (bad input, unknown key). `detail` is safe to show: it never

@@ -11,6 +11,8 @@ import { debitUsage } from './debit';
 import type { DebitOutcome } from './debit';
 import { createKey, getKey, listKeys, revokeKey, rotateKey } from './keys';
 import { listModels } from './models';
+import { createPlatform } from '../platform';
+import type { Mailer, Platform } from '../platform';
 import { SlidingWindowRateLimiter } from './rate-limiter';
 import { aggregateUsage, billing, recordUsage, usageStats } from './usage';
 import { validateKey } from './validate';
@@ -50,6 +52,10 @@ export interface EngineOptions {
    * before) is first validated or debited. Default `DEFAULT_INITIAL_CREDITS` (`free`: 1).
    */
   initialCredits?: InitialCredits;
+  /** Where the engine's mails (invitations) go; default: dropped. The test kit passes its outbox. */
+  mailer?: Mailer;
+  /** Lifetime of the access tokens wallet sign-in issues; default 86400 (24 hours). */
+  tokenLifetimeSeconds?: number;
 }
 
 /**
@@ -64,6 +70,8 @@ export interface EngineOptions {
 export interface Engine {
   readonly store: Store;
   readonly clock: Clock;
+  /** Wallet sign-in, access tokens and organizations. */
+  readonly platform: Platform;
   createKey(input: CreateKeyInput, userId?: string): Promise<CreatedKey>;
   listKeys(filter?: ListKeysFilter): ApiKeyInfo[];
   getKey(keyId: string): ApiKeyInfo;
@@ -113,9 +121,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     writes: new WriteBehind(store, limiter, clock),
     initialCreditsMicros: initialCreditsResolver(options.initialCredits),
   };
+  const platform = createPlatform(ctx, {
+    mailer: options.mailer ?? { send: () => undefined },
+    ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+  });
   return {
     store,
     clock,
+    platform,
     createKey: async (input, userId) => {
       const created = await createKey(ctx, input, userId);
       accountOf(ctx, created.key_info);

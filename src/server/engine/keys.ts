@@ -7,12 +7,21 @@ import { DAY_MS, floorToSecond } from './time';
 import type { ApiKeyInfo, CreatedKey, CreateKeyInput, KeyEnvironment, ListKeysFilter } from './types';
 import { randomUuid } from './uuid';
 
-/** Creates a key from a parsed create request (the spec's schema applied its rules and defaults). */
-export async function createKey(ctx: EngineContext, config: CreateKeyInput, userId = 'admin'): Promise<CreatedKey> {
+/** Who an organization key belongs to, besides its `user_id`. */
+export interface KeyOrganization {
+  organization_id: string;
+  created_by: string;
+}
+
+/**
+ * Creates a key from a parsed create request (the spec's schema applied its rules and
+ * defaults); `organization` makes it an organization key.
+ */
+export async function createKey(ctx: EngineContext, config: CreateKeyInput, userId = 'admin', organization?: KeyOrganization): Promise<CreatedKey> {
   const now = floorToSecond(ctx.clock.now());
   const expiresAt = config.expires_in_days === null ? null : now + config.expires_in_days * DAY_MS;
   const { apiKey, keyHash } = await freshKey(ctx, config.environment);
-  const stored = ctx.store.insertKey(newKeyRecord(config, { apiKey, keyHash, userId, now, expiresAt }));
+  const stored = ctx.store.insertKey({ ...newKeyRecord(config, { apiKey, keyHash, userId, now, expiresAt }), ...organization });
   return { api_key: apiKey, key_info: toKeyInfo(stored) };
 }
 
@@ -40,7 +49,7 @@ export async function rotateKey(ctx: EngineContext, keyId: string): Promise<Crea
   if (!old.is_active) throw new EngineError('invalid', 'Cannot rotate an inactive API key');
   const now = floorToSecond(ctx.clock.now());
   const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
-  const replacement = newKeyRecord(configOf(old), { apiKey, keyHash, userId: old.user_id, now, expiresAt });
+  const replacement: NewStoredKey = { ...newKeyRecord(configOf(old), { apiKey, keyHash, userId: old.user_id, now, expiresAt }), ...organizationOf(old) };
   // Refused when another rotation or a revocation deactivated the key in the meantime.
   const stored = ctx.store.replaceKey(old.key_id, replacement);
   if (!stored) throw new EngineError('invalid', 'Cannot rotate an inactive API key');
@@ -71,6 +80,11 @@ async function freshKey(ctx: EngineContext, environment: KeyEnvironment): Promis
     const keyHash = await ctx.hash(apiKey);
     if (!ctx.store.findKeyByHash(keyHash)) return { apiKey, keyHash };
   }
+}
+
+/** The organization fields of an organization key (a rotation keeps them); none for other keys. */
+function organizationOf(key: StoredKey): Partial<KeyOrganization> {
+  return key.organization_id ? { organization_id: key.organization_id, created_by: key.created_by ?? key.user_id } : {};
 }
 
 function configOf(key: StoredKey): CreateKeyInput {

@@ -67,6 +67,7 @@ function checkStoredKey(ctx: EngineContext, input: ValidateInput, keyHash: strin
       rate_limit_per_hour: key.rate_limit_per_hour,
       billing_plan: key.billing_plan,
       monthly_prediction_limit: key.monthly_prediction_limit,
+      organization_id: key.organization_id ?? null,
       ...balanceFields(ctx, key),
     },
     rateLimit: state,

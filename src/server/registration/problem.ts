@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { parseInput } from '../boundary/parse';
 import { EngineError } from '../engine/errors';
 import type { FieldError } from '../engine/errors';
-import { RequestProblem } from '../http/errors';
+import { RequestProblem, STATUS_BY_KIND } from '../http/errors';
 import type { HeaderRecord } from '../http/responses';
 
 /**
@@ -26,8 +26,6 @@ export class RegistrationProblem extends RequestProblem {
 /** A 400 naming one field. */
 export const fieldProblem = (field: string, message: string, detail = 'Invalid request body') =>
   new RegistrationProblem(400, detail, [{ field, message }]);
-
-const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409 } as const;
 
 /**
  * The answer parts of a failure the caller caused (a `RequestProblem` or an `EngineError`);

@@ -9,6 +9,11 @@ import { healthRoutes } from './health';
 import { keyIdRoutes, keyRoutes } from './keys';
 import { modelRoutes } from './models';
 import type { Route } from './route';
+import { invitationRoutes } from './invitations';
+import { organizationKeyRoutes } from './organization-keys';
+import { organizationMemberRoutes } from './organization-members';
+import { organizationRoutes } from './organizations';
+import { siweRoutes, tokenRoutes } from './siwe';
 import { usageRoutes } from './usage';
 import { validateRoute } from './validate';
 
@@ -30,6 +35,12 @@ export function routeTable(controls?: TestControls, services?: Pick<AppServices,
     ...usageRoutes,
     debitRoute,
     ...modelRoutes,
+    ...siweRoutes,
+    ...tokenRoutes,
+    ...organizationRoutes,
+    ...organizationMemberRoutes,
+    ...invitationRoutes,
+    ...organizationKeyRoutes,
     ...(services ? [...registrationRoutes(services.registrations), ...registrationAdminRoutes(services.registrations), metricsRoute(services.metrics, services.registrations)] : []),
     ...(controls ? testControlRoutes(controls) : []),
   ];

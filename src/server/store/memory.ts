@@ -2,6 +2,7 @@ import { periodOf } from '../engine/time';
 import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { MemoryBalances } from './memory-balances';
 import { MemoryRegistrations } from './memory-registrations';
+import { MemoryPlatform } from './memory-platform';
 import { randomSecretHex } from './random-secret';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
@@ -44,6 +45,8 @@ export class MemoryStore implements Store {
   readonly #texts = new Map<string, string>();
   readonly #balances = new MemoryBalances((record) => this.insertUsage(record));
   readonly registrations = new MemoryRegistrations();
+  /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
+  readonly platform = new MemoryPlatform(() => [...this.#keysById.values()]);
   #nextSeq = 1;
   #nextUsageId = 1;
   #closed = false;
@@ -66,6 +69,7 @@ export class MemoryStore implements Store {
     this.#texts.clear();
     this.#balances.clear();
     this.registrations.clear();
+    this.platform.clear();
   }
 
   getBalance(owner: string): StoredBalance | undefined {

@@ -2,7 +2,7 @@
  * The SQLite schema of `SqliteStore`, created on open. Only hashes of keys are stored. Bump
  * SCHEMA_VERSION and add a migration step when a table changes.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS api_keys (
   billing_plan             TEXT    NOT NULL,
   created_at               INTEGER NOT NULL,
   expires_at               INTEGER,
-  last_used_at             INTEGER
+  last_used_at             INTEGER,
+  organization_id          TEXT,
+  created_by               TEXT
 );
 CREATE INDEX IF NOT EXISTS api_keys_newest ON api_keys (created_at DESC, seq DESC);
 CREATE TABLE IF NOT EXISTS usage_records (
@@ -73,3 +75,12 @@ INSERT OR REPLACE INTO usage_rollups
          SUM(status_code >= 400), SUM(predictions_count), SUM(compute_ms), SUM(response_time_ms)
   FROM usage_records GROUP BY key_id, period;
 `;
+
+/** Organization keys: a version-2 database gains the two columns (null for its keys). */
+export const MIGRATE_2_TO_3_SQL = `
+ALTER TABLE api_keys ADD COLUMN organization_id TEXT;
+ALTER TABLE api_keys ADD COLUMN created_by TEXT;
+`;
+
+/** Made after the migrations, when `organization_id` exists in every database. */
+export const ORGANIZATION_KEYS_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS api_keys_by_org ON api_keys (organization_id, seq)';

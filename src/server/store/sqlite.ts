@@ -10,7 +10,8 @@ import { SqliteRegistrations } from './sqlite-registrations';
 import { defaultSqliteDriver, openSqliteDatabase } from './sqlite-driver';
 import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqlite-driver';
 import { assertIntact } from './sqlite-integrity';
-import { MIGRATE_1_TO_2_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
+import { MIGRATE_1_TO_2_SQL, MIGRATE_2_TO_3_SQL, ORGANIZATION_KEYS_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema';
+import { SqlitePlatform } from './sqlite-platform';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
 import type { EndpointUsage, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord, UsageTotals } from './types';
 
@@ -42,7 +43,7 @@ type KeyRow = Omit<StoredKey, 'scopes' | 'is_active' | 'allowed_ips'> & {
 
 const KEY_COLUMNS =
   'key_id, key_hash, name, key_prefix, user_id, service_id, scopes, environment, is_active, rate_limit_per_hour, ' +
-  'monthly_prediction_limit, allowed_ips, billing_plan, created_at, expires_at, last_used_at';
+  'monthly_prediction_limit, allowed_ips, billing_plan, created_at, expires_at, last_used_at, organization_id, created_by';
 /** Most keys kept in the read cache of `findKeyByHash`; past that it starts over. */
 const KEY_CACHE_LIMIT = 10_000;
 const USAGE_COLUMNS =
@@ -84,6 +85,8 @@ export class SqliteStore implements Store {
   readonly #saveWindows: (windows: Map<string, number[]>) => void;
   readonly #balances: SqliteBalances;
   readonly registrations: SqliteRegistrations;
+  /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
+  readonly platform: SqlitePlatform;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
   // write through this store clears it, and `PRAGMA data_version` (which moves when another
   // connection, e.g. another process, commits) is checked on every lookup. That check costs
@@ -102,6 +105,7 @@ export class SqliteStore implements Store {
     this.#secret = this.#loadOrCreateSecret();
     this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
     this.registrations = new SqliteRegistrations(this.#db);
+    this.platform = new SqlitePlatform(this.#db, { columns: KEY_COLUMNS, fromRow: (row: KeyRow) => fromRow(row) });
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
       // `AND is_active = 1` in the UPDATE itself: an already inactive row does not count as changed.
       const changed = this.#statements.setActive.run(0, oldKeyId, 0).changes;
@@ -141,6 +145,7 @@ export class SqliteStore implements Store {
     );
     this.#balances.clear();
     this.registrations.clear();
+    this.platform.clear();
   }
 
   getBalance(owner: string): StoredBalance | undefined {
@@ -294,9 +299,13 @@ function migrate(db: Database): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   const upgrade = db.transaction(() => {
     if (row?.value === '1') db.exec(MIGRATE_1_TO_2_SQL);
+    // By its columns rather than its stamp: a file is upgraded once, whatever it says it is.
+    const columns = (db.prepare('PRAGMA table_info(api_keys)').all() as { name: string }[]).map((column) => column.name);
+    if (!columns.includes('organization_id')) db.exec(MIGRATE_2_TO_3_SQL);
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
   });
   if (row?.value !== String(SCHEMA_VERSION)) upgrade();
+  db.exec(ORGANIZATION_KEYS_INDEX_SQL);
 }
 
 function prepareStatements(db: Database) {
@@ -305,7 +314,7 @@ function prepareStatements(db: Database) {
     insertKey: statement(
       `INSERT INTO api_keys (${KEY_COLUMNS}) VALUES (@key_id, @key_hash, @name, @key_prefix, @user_id, @service_id, ` +
         '@scopes, @environment, @is_active, @rate_limit_per_hour, @monthly_prediction_limit, @allowed_ips, ' +
-        '@billing_plan, @created_at, @expires_at, @last_used_at)',
+        '@billing_plan, @created_at, @expires_at, @last_used_at, @organization_id, @created_by)',
     ),
     keyById: statement(`SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE key_id = ?`),
     keyByHash: statement(`SELECT seq, ${KEY_COLUMNS} FROM api_keys WHERE key_hash = ?`),
@@ -352,6 +361,8 @@ function prepareStatements(db: Database) {
 function toRow(key: NewStoredKey): Omit<KeyRow, 'seq'> {
   return {
     ...key,
+    organization_id: key.organization_id ?? null,
+    created_by: key.created_by ?? null,
     scopes: JSON.stringify(key.scopes),
     allowed_ips: key.allowed_ips === null ? null : JSON.stringify(key.allowed_ips),
     is_active: key.is_active ? 1 : 0,
@@ -362,9 +373,12 @@ function copyKey(key: StoredKey): StoredKey {
   return { ...key, scopes: [...key.scopes], allowed_ips: key.allowed_ips === null ? null : [...key.allowed_ips] };
 }
 
-function fromRow(row: KeyRow): StoredKey {
+function fromRow(fullRow: KeyRow): StoredKey {
+  // The organization fields only on organization keys, as `MemoryStore` keeps them.
+  const { organization_id, created_by, ...row } = fullRow;
   return {
     ...row,
+    ...(organization_id === null || organization_id === undefined ? {} : { organization_id, created_by: created_by ?? null }),
     scopes: JSON.parse(row.scopes) as string[],
     allowed_ips: row.allowed_ips === null ? null : (JSON.parse(row.allowed_ips) as string[]),
     is_active: row.is_active === 1,

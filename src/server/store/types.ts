@@ -1,5 +1,6 @@
 import type { BalanceStore } from './balance-types';
 import type { RegistrationStore } from './registration-types';
+import type { PlatformStore } from './platform-types';
 
 /**
  * The persistence boundary of the stub server. Synchronous on purpose: both the in-memory map
@@ -34,6 +35,10 @@ export interface StoredKey {
   created_at: number;
   expires_at: number | null;
   last_used_at: number | null;
+  /** The organization of an organization key; null (or absent) for other keys. */
+  organization_id?: string | null;
+  /** The user who created an organization key; null (or absent) for other keys. */
+  created_by?: string | null;
 }
 
 /**
@@ -130,6 +135,8 @@ export interface Store extends BalanceStore {
   readonly kind: string;
   /** The per-store secret keys are hashed with (hex); created once, kept for the store's life. */
   hmacSecret(): string;
+  /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
+  readonly platform: PlatformStore;
   insertKey(key: NewStoredKey): StoredKey;
   findKeyById(keyId: string): StoredKey | undefined;
   findKeyByHash(keyHash: string): StoredKey | undefined;
@@ -170,7 +177,7 @@ export interface Store extends BalanceStore {
   readonly registrations: RegistrationStore;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
-  /** Removes every key, usage record, balance and registration (test controls' reset); the hashing secret stays. */
+  /** Removes every key, usage record, balance, registration, user, nonce and organization (test controls' reset); the secrets stay. */
   clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;

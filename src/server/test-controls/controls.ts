@@ -8,11 +8,14 @@ import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
 import type { AppServices } from '../app-services';
 import type { CaptchaVerifier } from '../registration/service';
+import { Outbox } from '../outbox/outbox';
 import type { OutboxMail } from '../outbox/outbox';
 import type { Store } from '../store/types';
 import { ControllableClock } from './controllable-clock';
 import { FailureQueue } from './failures';
 import type { FailNextOptions, PendingFailure } from './failures';
+import { devWallet } from './dev-wallet';
+import type { DevWallet } from './dev-wallet';
 import { ResettableEngine } from './resettable-engine';
 import { seedKey } from './seed-key';
 import type { SeedKeyInput } from './seed-key';
@@ -88,7 +91,15 @@ export interface TestControls {
    * controls.setCaptcha(false); // every captcha_token now fails
    */
   setCaptcha(verdict: boolean | CaptchaVerifier): void;
-  /** Empties the store (keys, usage, balances), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
+  /**
+   * A deterministic dev wallet: the same seed always gives the same address. `signIn()` runs
+   * the whole wallet sign-in and returns the session (`access_token`, `user_id`, …).
+   *
+   * @example
+   * const { access_token } = await controls.wallet('alice').signIn();
+   */
+  wallet(seed: string): DevWallet;
+  /** Empties the store (keys, usage, balances, users, organizations, registrations), rate-limit windows, idempotency replays, the outbox, registration limits, metrics and pending failures. The clock is kept. */
   reset(): void;
 }
 
@@ -99,6 +110,8 @@ export interface TestKitOptions {
   clock?: Clock;
   hasher?: KeyHasherFactory;
   initialCredits?: InitialCredits;
+  /** Lifetime of wallet sign-in access tokens in seconds; default 86400. */
+  tokenLifetimeSeconds?: number;
 }
 
 /** The engine an app serves plus its controls; built once by `createApp`. */
@@ -119,10 +132,10 @@ export interface TestKit {
  * cannot be reset.
  *
  * @example
- * const kit = createTestKit({ store: new MemoryStore() }, (engine) => createAppServices(engine));
+ * const kit = createTestKit({ store: new MemoryStore() }, (engine, outbox) => createAppServices(engine, outbox));
  * kit.controls.clock.advance(1000);
  */
-export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engine) => AppServices): TestKit {
+export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engine, outbox: Outbox) => AppServices): TestKit {
   const failures = new FailureQueue();
   const hooks: (() => void)[] = [];
   const hasher = options.hasher ?? nobleHmacHasher;
@@ -130,13 +143,25 @@ export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engi
   let engine: Engine;
   let clock: ClockControl;
   let resetEngine: (() => void) | undefined;
+  let outbox: Outbox;
   if (options.engine) {
     engine = options.engine;
     clock = clockControlOf(engine.clock);
+    outbox = new Outbox(engine.clock);
   } else {
     const controllable = options.clock instanceof ControllableClock ? options.clock : new ControllableClock(options.clock ?? systemClock);
+    const mails = new Outbox(controllable);
+    outbox = mails;
     const resettable = new ResettableEngine(
-      (store) => createEngine({ store, clock: controllable, hasher, ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}) }),
+      (store) =>
+        createEngine({
+          store,
+          clock: controllable,
+          hasher,
+          mailer: mails,
+          ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
+          ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+        }),
       options.store ?? new MemoryStore(),
     );
     engine = resettable.engine;
@@ -144,8 +169,8 @@ export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engi
     resetEngine = () => resettable.reset();
   }
 
-  const services = servicesOf(engine);
-  const { outbox, registrations, metrics } = services;
+  const services = servicesOf(engine, outbox);
+  const { registrations, metrics } = services;
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -156,6 +181,7 @@ export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engi
     clearFailures: () => failures.clear(),
     outbox: () => outbox.list(),
     setCaptcha: (verdict) => registrations.setCaptchaVerifier(typeof verdict === 'function' ? verdict : () => verdict),
+    wallet: (seed) => devWallet(seed, () => engine.platform),
     reset: () => {
       if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
       resetEngine();

@@ -27,6 +27,9 @@ export class ResettableEngine {
       get clock() {
         return current().clock;
       },
+      get platform() {
+        return current().platform;
+      },
       createKey: (input, userId) => current().createKey(input, userId),
       listKeys: (filter) => current().listKeys(filter),
       getKey: (keyId) => current().getKey(keyId),

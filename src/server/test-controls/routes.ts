@@ -8,6 +8,7 @@ import type { Route } from '../routes/route';
 import type { ClockControl, TestControls } from './controls';
 import { failNextSchema } from './failures';
 import { TEST_CONTROL_PREFIX } from './middleware';
+import { walletControlRoutes } from './wallet-routes';
 
 const captchaBody = z.strictObject({ pass: z.boolean() });
 const advanceBody = z.strictObject({ ms: z.number().refine(Number.isFinite, 'Must be a finite number') });
@@ -39,6 +40,7 @@ const ownerPath = z.object({ owner: ownerSchema });
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
  * | `GET /__hokusai/outbox` | the mails the server would have sent, newest last |
  * | `POST /__hokusai/captcha` `{pass}` | makes every CAPTCHA check pass or fail (with `--captcha`) |
+ * | `POST /__hokusai/wallets`, `…/wallets/sign`, `…/wallets/sign-in` `{seed, message?}` | dev wallets (see `walletControlRoutes`) |
  * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox, metrics and rules |
  */
 export function testControlRoutes(controls: TestControls): Route[] {
@@ -112,6 +114,7 @@ export function testControlRoutes(controls: TestControls): Route[] {
       request: { body: captchaBody },
       answer: ({ body }) => (controls.setCaptcha(body.pass), json({ pass: body.pass })),
     }),
+    ...walletControlRoutes(controls),
     route({ method: 'POST', path: at('/reset'), access: 'admin', request: {}, answer: () => (controls.reset(), json({ message: 'Store reset' })) }),
   ];
 }

@@ -114,7 +114,8 @@ function incomingOf(c: Context, clientIp: (c: Context) => string | undefined): I
     path: c.req.path,
     params: c.req.param() as Record<string, string>,
     query: (name) => c.req.query(name),
-    header: (name) => c.req.header(name),
+    // A fetch Request (msw, in-process calls) has no Host header: its URL's host stands in.
+    header: (name) => c.req.header(name) ?? (name === 'host' ? new URL(c.req.url).host : undefined),
     connectionIp: clientIp(c) ?? null,
     origin: new URL(c.req.url).origin,
   };

@@ -65,6 +65,7 @@ describe('the checks, in order', () => {
       // A `pro` owner gets no initial credits by default.
       has_sufficient_balance: false,
       balance: 0,
+      organization_id: null,
     });
   });
 

@@ -303,8 +303,11 @@ describe('every route of the table', () => {
       const match = directServer.app.fast.route(raw.method!, raw.path!);
       covered.add(`${match?.match.route.method} ${match?.match.route.path}`);
     }
-    // The replayed usage record says so.
-    expect(covered).toEqual(new Set(routeTable().map((route) => `${route.method} ${route.path}`)));
+    // The replayed usage record says so. Wallet sign-in, tokens and organizations answer with
+    // each server's own random nonces, tokens and ids, so no one request compares across two
+    // servers: test/server/platform/transports.test.ts runs them over TCP (the fast transport).
+    const perServer = /^(\/auth\/|\/api\/v1\/(organizations|invitations|tokens)\b)/;
+    expect(covered).toEqual(new Set(routeTable().filter((route) => !perServer.test(route.path)).map((route) => `${route.method} ${route.path}`)));
   });
 
   it('refuses alike: no admin token, a bad key id, a bad query, a bad body', async () => {
