@@ -445,6 +445,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/register": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registration web form
+         * @description A server-rendered, accessible HTML form for browser sign-ups. It posts to `POST /register`
+         *     (as a form without JavaScript, with `fetch` and an inline result with it) and shows the
+         *     answer and the next step. The page loads nothing from elsewhere. The links of the
+         *     verification and welcome mails open this page with their token: it then shows one button
+         *     that posts the token (so opening a link changes nothing by itself).
+         */
+        get: operations["getRegistrationPage"];
+        put?: never;
+        /**
+         * Submit a registration request
+         * @description Public. Creates a registration in `pending_email_verification` and mails a verification
+         *     link to `contact_email`. A JSON body is answered in JSON; a form post
+         *     (`application/x-www-form-urlencoded`, what the page sends without JavaScript) is answered
+         *     with an HTML page, the form again with each error next to its field on 400.
+         *
+         *     Submissions are rate limited per client IP, per email domain and globally, each in a
+         *     rolling window; over a limit the answer is 429 with `Retry-After`, and an IP that keeps
+         *     going over is banned for a while (429 too). Whitelisted IPs and domains are not limited.
+         *     When the server runs with CAPTCHA on, `captcha_token` is required and verified.
+         *     An email with a registration still in progress gets 409; after a rejection the same
+         *     email may apply again.
+         */
+        post: operations["submitRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registration/verify-email": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the email of a registration
+         * @description Takes the token of the verification mail. The registration becomes `email_verified`, is
+         *     screened for fraud at once (flags never stop it; they are shown to the reviewing admin)
+         *     and moves on to `pending_approval`, which this answer shows. A token works once and for
+         *     24 hours.
+         */
+        post: operations["verifyRegistrationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registration/status": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check registration status by email
+         * @description Public. The status of the latest registration of an email. An unknown email and a
+         *     malformed one get the identical 404, so the endpoint tells nobody which emails applied.
+         */
+        post: operations["getRegistrationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/rate-limit-status": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the registration rate limits before submitting
+         * @description The three registration limits as they stand for the caller's IP, the domain of `email`
+         *     (null without it) and the whole service, plus whether the IP is banned or whitelisted.
+         *     Reading it counts against nothing.
+         */
+        get: operations["getRegistrationRateLimitStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registration/claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim the API key of an approved registration
+         * @description [ours] Takes the token of the welcome mail's claim link and returns the production API
+         *     key created at approval, in full, once. Every later claim with the same token gets 410.
+         */
+        post: operations["claimRegistrationKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registrations": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List registration requests
+         * @description Newest first, paginated, filterable by status.
+         */
+        get: operations["listRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registrations/{registration_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The registration's id (a UUID).
+                 * @example f47ac10b-58cc-4372-a567-0e02b2c3d479
+                 */
+                registration_id: components["parameters"]["RegistrationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get registration details
+         * @description Everything about one registration, with its fraud flags (empty when clean) and status history.
+         */
+        get: operations["getRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Approve or reject a registration
+         * @description Only a registration in `pending_approval` can be reviewed (409 otherwise). Approval
+         *     creates a production API key for `prediction` and an organization for the applicant, and
+         *     mails a welcome with a single-use claim link; rejection mails the reason. A rejected
+         *     applicant may apply again.
+         */
+        patch: operations["reviewRegistration"];
+        trace?: never;
+    };
+    "/api/v1/admin/registration/whitelist": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rate-limit whitelist entries
+         * @description Oldest first, paginated.
+         */
+        get: operations["listRegistrationWhitelist"];
+        put?: never;
+        /**
+         * Add a whitelist entry (IP or domain)
+         * @description A whitelisted IP or email domain bypasses the registration rate limits and bans. The same type and value twice gives 409.
+         */
+        post: operations["addRegistrationWhitelistEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registration/whitelist/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The whitelist entry's id (a UUID).
+                 * @example 0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5
+                 */
+                entry_id: components["parameters"]["RegistrationWhitelistEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a whitelist entry */
+        delete: operations["deleteRegistrationWhitelistEntry"];
+        options?: never;
+        head?: never;
+        /** Enable or disable a whitelist entry */
+        patch: operations["updateRegistrationWhitelistEntry"];
+        trace?: never;
+    };
+    "/api/v1/admin/registration/bans/{ip}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description An IPv4 or IPv6 address.
+                 * @example 203.0.113.7
+                 */
+                ip: components["parameters"]["RegistrationBanIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check the ban status of an IP
+         * @description Whether the IP is banned from registering, until when, and its recent violations.
+         */
+        get: operations["getRegistrationBan"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a temporary IP ban
+         * @description Lifts the ban and forgets the IP's violations. An IP that is not banned gives 404.
+         */
+        delete: operations["liftRegistrationBan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service metrics summary
+         * @description A JSON summary: uptime, requests by route and status, key validations by outcome and
+         *     `error_code`, keys active and revoked, registrations by status. A caller whose `Accept`
+         *     prefers `text/plain` gets the same figures in the Prometheus text exposition format.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/siwe/challenge": {
         parameters: {
             query?: never;
@@ -1407,6 +1751,282 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
+         * @description Where a registration stands: `pending_email_verification` (submitted, awaiting the
+         *     email link) → `email_verified` (awaiting fraud screening) → `pending_approval` (awaiting
+         *     admin review) → `approved` (key created, welcome mail sent) or `rejected` (may re-apply).
+         * @example pending_approval
+         * @enum {string}
+         */
+        RegistrationStatus: "pending_email_verification" | "email_verified" | "pending_approval" | "approved" | "rejected";
+        /** @description A registration. An unknown field gives 400. */
+        RegistrationRequest: {
+            /**
+             * @description Your organization or project name.
+             * @example Acme AI Labs
+             */
+            organization_name: string;
+            /**
+             * Format: email
+             * @description Email address for verification and communication.
+             * @example dev@acme.ai
+             */
+            contact_email: string;
+            /**
+             * @description Your full name.
+             * @example Jane Smith
+             */
+            contact_name: string;
+            /**
+             * Format: uri
+             * @description Organization website, an http(s) URL.
+             * @example https://acme.ai
+             */
+            website_url?: string | null;
+            /**
+             * @description Your intended use of the platform.
+             * @example Integrating Hokusai predictions into our analytics platform
+             */
+            use_case: string;
+            /** @description CAPTCHA token; required when the server runs with CAPTCHA on. */
+            captcha_token?: string;
+        };
+        /** @description A new registration, as submitted. */
+        RegistrationCreated: {
+            /** Format: uuid */
+            id: string;
+            organization_name: string;
+            contact_email: string;
+            contact_name: string;
+            status: components["schemas"]["RegistrationStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description [ours] What the applicant does next, for people. */
+            next_step: string;
+        };
+        RegistrationStatusRequest: {
+            /**
+             * @description The contact email of the registration. A malformed one gets the same 404 as an unknown one.
+             * @example dev@acme.ai
+             */
+            email: string;
+        };
+        /** @description The status of an email's latest registration. */
+        RegistrationStatusResponse: {
+            contact_email: string;
+            status: components["schemas"]["RegistrationStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RegistrationTokenRequest: {
+            /** @description The token of the mail's link. */
+            token: string;
+        };
+        /** @description One rolling-window limit. */
+        RegistrationRateLimitWindow: {
+            limit: number;
+            remaining: number;
+            window_seconds: number;
+            /**
+             * Format: date-time
+             * @description When the oldest counted submission leaves the window; null when none is counted.
+             */
+            reset_at: string | null;
+        };
+        RegistrationRateLimitStatus: {
+            /** @description True when a submission now would pass the limits. */
+            allowed: boolean;
+            /** @description Seconds until a submission would pass; null when it would pass now. */
+            retry_after: number | null;
+            banned: boolean;
+            /** Format: date-time */
+            ban_expires_at: string | null;
+            /** @description The IP or the email's domain is whitelisted (limits do not apply). */
+            whitelisted: boolean;
+            ip: components["schemas"]["RegistrationRateLimitWindow"];
+            /** @description The email domain's limit; null when no `email` was given. */
+            domain: components["schemas"]["RegistrationRateLimitWindow"] | null;
+            global: components["schemas"]["RegistrationRateLimitWindow"];
+        };
+        RegistrationClaimed: {
+            api_key: components["schemas"]["ApiKey"];
+            /** Format: uuid */
+            organization_id: string;
+            key_info: components["schemas"]["APIKeyInfo"];
+        };
+        /** @description A fraud-screening finding. Flags never stop a registration; the reviewing admin sees them. */
+        RegistrationFlag: {
+            /** @enum {string} */
+            rule: "disposable_email" | "ip_velocity" | "domain_velocity" | "suspicious_name" | "generated_email";
+            /** @example Disposable email domain: mailinator.com */
+            message: string;
+        };
+        RegistrationHistoryEntry: {
+            status: components["schemas"]["RegistrationStatus"];
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description A registration as its reviewer sees it.
+         * @example {
+         *       "id": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+         *       "organization_name": "Acme AI Labs",
+         *       "contact_email": "dev@acme.ai",
+         *       "contact_name": "Jane Smith",
+         *       "website_url": "https://acme.ai",
+         *       "use_case": "Integrating Hokusai predictions into our analytics platform",
+         *       "status": "pending_approval",
+         *       "flags": [],
+         *       "status_history": [
+         *         {
+         *           "status": "pending_email_verification",
+         *           "at": "2026-02-12T10:30:00Z"
+         *         },
+         *         {
+         *           "status": "email_verified",
+         *           "at": "2026-02-12T10:35:00Z"
+         *         },
+         *         {
+         *           "status": "pending_approval",
+         *           "at": "2026-02-12T10:35:00Z"
+         *         }
+         *       ],
+         *       "client_ip": "203.0.113.7",
+         *       "created_at": "2026-02-12T10:30:00Z",
+         *       "updated_at": "2026-02-12T10:35:00Z",
+         *       "review_reason": null,
+         *       "organization_id": null,
+         *       "organization_name_created": null,
+         *       "key_id": null,
+         *       "key_claimed": false
+         *     }
+         */
+        RegistrationDetail: {
+            /** Format: uuid */
+            id: string;
+            organization_name: string;
+            contact_email: string;
+            contact_name: string;
+            website_url: string | null;
+            use_case: string;
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description Fraud-screening findings; empty when clean (and before verification). */
+            flags: components["schemas"]["RegistrationFlag"][];
+            /** @description Every status it has been in, oldest first. */
+            status_history: components["schemas"]["RegistrationHistoryEntry"][];
+            /** @description The address it was submitted from. */
+            client_ip: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The reviewer's reason, if given. */
+            review_reason: string | null;
+            /** @description The organization created at approval. */
+            organization_id: string | null;
+            /** @description The name of the organization created at approval. */
+            organization_name_created: string | null;
+            /** @description The production key created at approval. */
+            key_id: string | null;
+            /** @description True once the claim link was used. */
+            key_claimed: boolean;
+        };
+        RegistrationPage: {
+            items: components["schemas"]["RegistrationDetail"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description `reason` is required to reject, optional to approve; it goes into the mail. */
+        RegistrationReviewRequest: {
+            /** @enum {string} */
+            action: "approve" | "reject";
+            reason?: string;
+        };
+        /** @enum {string} */
+        RegistrationWhitelistType: "ip" | "domain";
+        RegistrationWhitelistCreate: {
+            type: components["schemas"]["RegistrationWhitelistType"];
+            /** @description An IPv4/IPv6 address for `ip`, an email domain for `domain`. */
+            value: string;
+            note?: string;
+            /** @default true */
+            enabled?: boolean;
+        };
+        RegistrationWhitelistUpdate: {
+            enabled: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5",
+         *       "type": "ip",
+         *       "value": "203.0.113.7",
+         *       "note": "Acme office",
+         *       "enabled": true,
+         *       "created_at": "2026-02-12T10:30:00Z",
+         *       "updated_at": "2026-02-12T10:30:00Z"
+         *     }
+         */
+        RegistrationWhitelistEntry: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["RegistrationWhitelistType"];
+            value: string;
+            note: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RegistrationWhitelistPage: {
+            items: components["schemas"]["RegistrationWhitelistEntry"][];
+            next_cursor: string | null;
+        };
+        RegistrationBan: {
+            ip: string;
+            banned: boolean;
+            /** Format: date-time */
+            expires_at: string | null;
+            /** @description Limit violations counted toward a ban in the current window. */
+            violations: number;
+        };
+        MetricsRouteCount: {
+            method: string;
+            /** @description The route as the spec writes it (`/api/v1/keys/{key_id}`). */
+            route: string;
+            status: number;
+            count: number;
+        };
+        MetricsSummary: {
+            uptime_seconds: number;
+            requests: {
+                total: number;
+                by_route: components["schemas"]["MetricsRouteCount"][];
+            };
+            validations: {
+                total: number;
+                valid: number;
+                invalid: number;
+                /** @description Failed validations by `error_code`. */
+                by_error_code: {
+                    [key: string]: number;
+                };
+            };
+            keys: {
+                active: number;
+                revoked: number;
+            };
+            /** @description Registrations by status. */
+            registrations: {
+                pending_email_verification: number;
+                email_verified: number;
+                pending_approval: number;
+                approved: number;
+                rejected: number;
+            };
+        };
+        /**
          * @description A 20-byte Ethereum address, `0x` and 40 hex digits (any case; mixed case must be a valid EIP-55 checksum).
          * @example 0x742d35Cc6634C0532925a3b844Bc9e7595f2bD18
          */
@@ -1705,6 +2325,104 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description This email already has a registration in progress (not yet approved or rejected). */
+        RegistrationInProgress: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
+            };
+        };
+        /**
+         * @description A registration limit (per IP, per email domain or global) is used up, or the IP is
+         *     temporarily banned after repeated violations. Retry after `Retry-After` seconds.
+         */
+        RegistrationRateLimited: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
+            };
+        };
+        /** @description The token is missing, malformed or unknown (forged). A form post gets a page. */
+        RegistrationBadToken: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
+            };
+        };
+        /** @description The token was already used, or has expired. */
+        RegistrationTokenGone: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
+            };
+        };
+        /** @description No registration for this email, or the email is malformed; both answers are identical. */
+        RegistrationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No registration has this id. */
+        RegistrationIdNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The registration is not awaiting approval (its email is unverified, or it was already reviewed). */
+        RegistrationNotReviewable: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description An entry with this type and value exists. */
+        RegistrationWhitelistDuplicate: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No whitelist entry has this id. */
+        RegistrationWhitelistNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The access token is missing, garbled, not this server's, or expired. */
         JwtUnauthorized: {
             headers: {
@@ -1784,6 +2502,25 @@ export interface components {
          * @example req-5f2b7c9e
          */
         RequestIdHeader: string;
+        /**
+         * @description The registration's id (a UUID).
+         * @example f47ac10b-58cc-4372-a567-0e02b2c3d479
+         */
+        RegistrationId: string;
+        /**
+         * @description The whitelist entry's id (a UUID).
+         * @example 0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5
+         */
+        RegistrationWhitelistEntryId: string;
+        /**
+         * @description An IPv4 or IPv6 address.
+         * @example 203.0.113.7
+         */
+        RegistrationBanIp: string;
+        /** @description Items per page, 1 to 100. */
+        RegistrationPageLimit: number;
+        /** @description The `next_cursor` of the previous page. */
+        RegistrationPageCursor: string;
         /**
          * @description The organization's `id`. A value that is not a UUID gives 400.
          * @example 7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e
@@ -2577,6 +3314,626 @@ export interface operations {
             };
             500: components["responses"]["InternalError"];
             503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getRegistrationPage: {
+        parameters: {
+            query?: {
+                /** @description The token of a verification mail's link. */
+                verify_token?: string;
+                /** @description The token of a welcome mail's claim link. */
+                claim_token?: string;
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    submitRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description The registration; a verification mail is on its way. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationCreated"];
+                    "text/html": string;
+                };
+            };
+            /** @description A field breaks the rules (each named in `errors`), or the CAPTCHA failed. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                    "text/html": string;
+                };
+            };
+            409: components["responses"]["RegistrationInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RegistrationRateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    verifyRegistrationEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegistrationTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Verified; now awaiting admin review. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationStatusResponse"];
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["RegistrationBadToken"];
+            410: components["responses"]["RegistrationTokenGone"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getRegistrationStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The registration's status. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationStatusResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["RegistrationNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getRegistrationRateLimitStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The email about to be submitted; its domain's limit is reported.
+                 * @example dev@acme.ai
+                 */
+                email?: string;
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limits. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationRateLimitStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    claimRegistrationKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegistrationTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationClaimed"];
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["RegistrationBadToken"];
+            410: components["responses"]["RegistrationTokenGone"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listRegistrations: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RegistrationStatus"];
+                /** @description Items per page, 1 to 100. */
+                limit?: components["parameters"]["RegistrationPageLimit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["RegistrationPageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of registrations. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The registration's id (a UUID).
+                 * @example f47ac10b-58cc-4372-a567-0e02b2c3d479
+                 */
+                registration_id: components["parameters"]["RegistrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["RegistrationIdNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    reviewRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The registration's id (a UUID).
+                 * @example f47ac10b-58cc-4372-a567-0e02b2c3d479
+                 */
+                registration_id: components["parameters"]["RegistrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The registration after the review. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["RegistrationIdNotFound"];
+            409: components["responses"]["RegistrationNotReviewable"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listRegistrationWhitelist: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100. */
+                limit?: components["parameters"]["RegistrationPageLimit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["RegistrationPageCursor"];
+            };
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationWhitelistPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    addRegistrationWhitelistEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationWhitelistCreate"];
+            };
+        };
+        responses: {
+            /** @description The new entry. */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationWhitelistEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            409: components["responses"]["RegistrationWhitelistDuplicate"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deleteRegistrationWhitelistEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The whitelist entry's id (a UUID).
+                 * @example 0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5
+                 */
+                entry_id: components["parameters"]["RegistrationWhitelistEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["RegistrationWhitelistNotFound"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    updateRegistrationWhitelistEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The whitelist entry's id (a UUID).
+                 * @example 0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5
+                 */
+                entry_id: components["parameters"]["RegistrationWhitelistEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationWhitelistUpdate"];
+            };
+        };
+        responses: {
+            /** @description The entry after the change. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationWhitelistEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["RegistrationWhitelistNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getRegistrationBan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description An IPv4 or IPv6 address.
+                 * @example 203.0.113.7
+                 */
+                ip: components["parameters"]["RegistrationBanIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The IP's ban status (`banned` false when it is not banned). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    liftRegistrationBan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description An IPv4 or IPv6 address.
+                 * @example 203.0.113.7
+                 */
+                ip: components["parameters"]["RegistrationBanIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lifted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description The IP is not banned. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyAdminAttempts"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An id for this request; echoed back in the `X-Request-ID` response header.
+                 * @example req-5f2b7c9e
+                 */
+                "X-Request-ID"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsSummary"];
+                    "text/plain": string;
+                };
+            };
         };
     };
     siweChallenge: {

@@ -312,6 +312,212 @@ export const zErrorResponse = z.object({
 });
 
 /**
+ * Where a registration stands: `pending_email_verification` (submitted, awaiting the
+ * email link) → `email_verified` (awaiting fraud screening) → `pending_approval` (awaiting
+ * admin review) → `approved` (key created, welcome mail sent) or `rejected` (may re-apply).
+ *
+ */
+export const zRegistrationStatus = z.enum([
+    'pending_email_verification',
+    'email_verified',
+    'pending_approval',
+    'approved',
+    'rejected'
+]);
+
+/**
+ * A registration. An unknown field gives 400.
+ */
+export const zRegistrationRequest = z.object({
+    organization_name: z.string().min(1).max(200).regex(/\S/),
+    contact_email: z.email().max(254),
+    contact_name: z.string().min(1).max(200).regex(/\S/),
+    website_url: z.url().max(2048).regex(/^https?:\/\/[^\s\/?#]+\.[^\s]*$/).nullish(),
+    use_case: z.string().min(1).max(2000).regex(/\S/),
+    captcha_token: z.string().min(1).max(4096).optional()
+});
+
+/**
+ * A new registration, as submitted.
+ */
+export const zRegistrationCreated = z.object({
+    id: z.uuid(),
+    organization_name: z.string(),
+    contact_email: z.string(),
+    contact_name: z.string(),
+    status: zRegistrationStatus,
+    created_at: z.iso.datetime(),
+    next_step: z.string()
+});
+
+export const zRegistrationStatusRequest = z.object({
+    email: z.string()
+});
+
+/**
+ * The status of an email's latest registration.
+ */
+export const zRegistrationStatusResponse = z.object({
+    contact_email: z.string(),
+    status: zRegistrationStatus,
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime()
+});
+
+export const zRegistrationTokenRequest = z.object({
+    token: z.string().min(1).max(200)
+});
+
+/**
+ * One rolling-window limit.
+ */
+export const zRegistrationRateLimitWindow = z.object({
+    limit: z.int().gte(0),
+    remaining: z.int().gte(0),
+    window_seconds: z.int().gte(1),
+    reset_at: z.iso.datetime().nullable()
+});
+
+export const zRegistrationRateLimitStatus = z.object({
+    allowed: z.boolean(),
+    retry_after: z.int().gte(0).nullable(),
+    banned: z.boolean(),
+    ban_expires_at: z.iso.datetime().nullable(),
+    whitelisted: z.boolean(),
+    ip: zRegistrationRateLimitWindow,
+    domain: zRegistrationRateLimitWindow.nullable(),
+    global: zRegistrationRateLimitWindow
+});
+
+export const zRegistrationClaimed = z.object({
+    api_key: zApiKey,
+    organization_id: z.uuid(),
+    key_info: zApiKeyInfo
+});
+
+/**
+ * A fraud-screening finding. Flags never stop a registration; the reviewing admin sees them.
+ */
+export const zRegistrationFlag = z.object({
+    rule: z.enum([
+        'disposable_email',
+        'ip_velocity',
+        'domain_velocity',
+        'suspicious_name',
+        'generated_email'
+    ]),
+    message: z.string()
+});
+
+export const zRegistrationHistoryEntry = z.object({
+    status: zRegistrationStatus,
+    at: z.iso.datetime()
+});
+
+/**
+ * A registration as its reviewer sees it.
+ */
+export const zRegistrationDetail = z.object({
+    id: z.uuid(),
+    organization_name: z.string(),
+    contact_email: z.string(),
+    contact_name: z.string(),
+    website_url: z.string().nullable(),
+    use_case: z.string(),
+    status: zRegistrationStatus,
+    flags: z.array(zRegistrationFlag),
+    status_history: z.array(zRegistrationHistoryEntry),
+    client_ip: z.string().nullable(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+    review_reason: z.string().nullable(),
+    organization_id: z.string().nullable(),
+    organization_name_created: z.string().nullable(),
+    key_id: z.string().nullable(),
+    key_claimed: z.boolean()
+});
+
+export const zRegistrationPage = z.object({
+    items: z.array(zRegistrationDetail),
+    next_cursor: z.string().nullable()
+});
+
+/**
+ * `reason` is required to reject, optional to approve; it goes into the mail.
+ */
+export const zRegistrationReviewRequest = z.object({
+    action: z.enum(['approve', 'reject']),
+    reason: z.string().min(1).max(1000).optional()
+});
+
+export const zRegistrationWhitelistType = z.enum(['ip', 'domain']);
+
+export const zRegistrationWhitelistCreate = z.object({
+    type: zRegistrationWhitelistType,
+    value: z.string().min(1).max(253),
+    note: z.string().max(500).optional(),
+    enabled: z.boolean().optional().default(true)
+});
+
+export const zRegistrationWhitelistUpdate = z.object({
+    enabled: z.boolean()
+});
+
+export const zRegistrationWhitelistEntry = z.object({
+    id: z.uuid(),
+    type: zRegistrationWhitelistType,
+    value: z.string(),
+    note: z.string().nullable(),
+    enabled: z.boolean(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime()
+});
+
+export const zRegistrationWhitelistPage = z.object({
+    items: z.array(zRegistrationWhitelistEntry),
+    next_cursor: z.string().nullable()
+});
+
+export const zRegistrationBan = z.object({
+    ip: z.string(),
+    banned: z.boolean(),
+    expires_at: z.iso.datetime().nullable(),
+    violations: z.int().gte(0)
+});
+
+export const zMetricsRouteCount = z.object({
+    method: z.string(),
+    route: z.string(),
+    status: z.int(),
+    count: z.int().gte(0)
+});
+
+export const zMetricsSummary = z.object({
+    uptime_seconds: z.number().gte(0),
+    requests: z.object({
+        total: z.int().gte(0),
+        by_route: z.array(zMetricsRouteCount)
+    }),
+    validations: z.object({
+        total: z.int().gte(0),
+        valid: z.int().gte(0),
+        invalid: z.int().gte(0),
+        by_error_code: z.record(z.string(), z.int().gte(0))
+    }),
+    keys: z.object({
+        active: z.int().gte(0),
+        revoked: z.int().gte(0)
+    }),
+    registrations: z.object({
+        pending_email_verification: z.int().gte(0),
+        email_verified: z.int().gte(0),
+        pending_approval: z.int().gte(0),
+        approved: z.int().gte(0),
+        rejected: z.int().gte(0)
+    })
+});
+
+/**
  * A 20-byte Ethereum address, `0x` and 40 hex digits (any case; mixed case must be a valid EIP-55 checksum).
  */
 export const zEthereumAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
@@ -550,6 +756,31 @@ export const zIdempotencyKeyHeader = z.string().min(1).max(255);
 export const zRequestIdHeader = z.string();
 
 /**
+ * The registration's id (a UUID).
+ */
+export const zRegistrationId = z.uuid();
+
+/**
+ * The whitelist entry's id (a UUID).
+ */
+export const zRegistrationWhitelistEntryId = z.uuid();
+
+/**
+ * An IPv4 or IPv6 address.
+ */
+export const zRegistrationBanIp = z.string().max(45);
+
+/**
+ * Items per page, 1 to 100.
+ */
+export const zRegistrationPageLimit = z.int().gte(1).lte(100).default(20);
+
+/**
+ * The `next_cursor` of the previous page.
+ */
+export const zRegistrationPageCursor = z.string().max(200);
+
+/**
  * The organization's `id`. A value that is not a UUID gives 400.
  */
 export const zOrgId = z.uuid();
@@ -774,6 +1005,208 @@ export const zListModelsHeaders = z.object({
  * The models.
  */
 export const zListModelsResponse = zModelList;
+
+export const zGetRegistrationPageHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zGetRegistrationPageQuery = z.object({
+    verify_token: z.string().max(200).optional(),
+    claim_token: z.string().max(200).optional()
+});
+
+/**
+ * The form.
+ */
+export const zGetRegistrationPageResponse = z.string();
+
+export const zSubmitRegistrationBody = zRegistrationRequest;
+
+export const zSubmitRegistrationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The registration; a verification mail is on its way.
+ */
+export const zSubmitRegistrationResponse = zRegistrationCreated;
+
+export const zVerifyRegistrationEmailBody = zRegistrationTokenRequest;
+
+export const zVerifyRegistrationEmailHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * Verified; now awaiting admin review.
+ */
+export const zVerifyRegistrationEmailResponse = zRegistrationStatusResponse;
+
+export const zGetRegistrationStatusBody = zRegistrationStatusRequest;
+
+export const zGetRegistrationStatusHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The registration's status.
+ */
+export const zGetRegistrationStatusResponse = zRegistrationStatusResponse;
+
+export const zGetRegistrationRateLimitStatusHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zGetRegistrationRateLimitStatusQuery = z.object({
+    email: z.string().max(254).optional()
+});
+
+/**
+ * The limits.
+ */
+export const zGetRegistrationRateLimitStatusResponse = zRegistrationRateLimitStatus;
+
+export const zClaimRegistrationKeyBody = zRegistrationTokenRequest;
+
+export const zClaimRegistrationKeyHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The key, shown this once.
+ */
+export const zClaimRegistrationKeyResponse = zRegistrationClaimed;
+
+export const zListRegistrationsHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListRegistrationsQuery = z.object({
+    status: zRegistrationStatus.optional(),
+    limit: z.int().gte(1).lte(100).optional().default(20),
+    cursor: z.string().max(200).optional()
+});
+
+/**
+ * One page of registrations.
+ */
+export const zListRegistrationsResponse = zRegistrationPage;
+
+export const zGetRegistrationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zGetRegistrationPath = z.object({
+    registration_id: z.uuid()
+});
+
+/**
+ * The registration.
+ */
+export const zGetRegistrationResponse = zRegistrationDetail;
+
+export const zReviewRegistrationBody = zRegistrationReviewRequest;
+
+export const zReviewRegistrationHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zReviewRegistrationPath = z.object({
+    registration_id: z.uuid()
+});
+
+/**
+ * The registration after the review.
+ */
+export const zReviewRegistrationResponse = zRegistrationDetail;
+
+export const zListRegistrationWhitelistHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zListRegistrationWhitelistQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional().default(20),
+    cursor: z.string().max(200).optional()
+});
+
+/**
+ * One page of entries.
+ */
+export const zListRegistrationWhitelistResponse = zRegistrationWhitelistPage;
+
+export const zAddRegistrationWhitelistEntryBody = zRegistrationWhitelistCreate;
+
+export const zAddRegistrationWhitelistEntryHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The new entry.
+ */
+export const zAddRegistrationWhitelistEntryResponse = zRegistrationWhitelistEntry;
+
+export const zDeleteRegistrationWhitelistEntryHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zDeleteRegistrationWhitelistEntryPath = z.object({
+    entry_id: z.uuid()
+});
+
+/**
+ * Deleted.
+ */
+export const zDeleteRegistrationWhitelistEntryResponse = zMessageResponse;
+
+export const zUpdateRegistrationWhitelistEntryBody = zRegistrationWhitelistUpdate;
+
+export const zUpdateRegistrationWhitelistEntryHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zUpdateRegistrationWhitelistEntryPath = z.object({
+    entry_id: z.uuid()
+});
+
+/**
+ * The entry after the change.
+ */
+export const zUpdateRegistrationWhitelistEntryResponse = zRegistrationWhitelistEntry;
+
+export const zLiftRegistrationBanHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zLiftRegistrationBanPath = z.object({
+    ip: z.string().max(45)
+});
+
+/**
+ * Lifted.
+ */
+export const zLiftRegistrationBanResponse = zMessageResponse;
+
+export const zGetRegistrationBanHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+export const zGetRegistrationBanPath = z.object({
+    ip: z.string().max(45)
+});
+
+/**
+ * The IP's ban status (`banned` false when it is not banned).
+ */
+export const zGetRegistrationBanResponse = zRegistrationBan;
+
+export const zGetMetricsHeaders = z.object({
+    'X-Request-ID': z.string().optional()
+});
+
+/**
+ * The metrics.
+ */
+export const zGetMetricsResponse = zMetricsSummary;
 
 export const zSiweChallengeBody = zSiweChallengeRequest;
 

@@ -7,6 +7,7 @@ import type { Engine, InitialCredits } from './engine';
 import type { KeyHasherFactory } from './hasher';
 import type { ServerLogger } from './http/errors';
 import { finalHeaders } from './http/final-headers';
+import type { ReplyParts } from './http/responses';
 import { FailedAttemptThrottle } from './middleware/admin-throttle';
 import { createCors } from './middleware/cors';
 import { IdempotencyCache } from './middleware/idempotency';
@@ -21,6 +22,9 @@ import type { FastTransport } from './transports/fast';
 import { createWebTransport } from './transports/web';
 import type { ServerHono } from './transports/web';
 import { SERVER_VERSION } from './version';
+import { createAppServices } from './app-services';
+import type { RegistrationSettings } from './registration/settings';
+import type { Route } from './routes/route';
 
 /**
  * Options of `createApp`. Everything is optional: the default is an in-memory store, the
@@ -80,6 +84,11 @@ export interface CreateAppOptions {
    * `testKit`. Off by default: the routes then do not exist (404).
    */
   testControls?: boolean;
+  /**
+   * Registration limits (per IP, per email domain, global, rolling window, bans) and the CAPTCHA
+   * switch; unset fields keep `DEFAULT_REGISTRATION_SETTINGS`.
+   */
+  registration?: Partial<RegistrationSettings>;
   /** Reported by `/version`. */
   version?: string;
   /** Where unexpected (500) errors are reported; default `console`. */
@@ -102,6 +111,8 @@ export interface HokusaiAuthApp {
   /** The same routes answered from raw request parts, for a transport that writes bytes itself. */
   readonly fast: FastTransport;
   readonly engine: Engine;
+  /** Where the server's mails go (nothing is delivered); `outbox.subscribe` sees each one. */
+  readonly outbox: Outbox;
   readonly adminToken: string;
   /** The in-memory `Idempotency-Key` replays. */
   readonly idempotency: IdempotencyCache;
@@ -109,8 +120,6 @@ export interface HokusaiAuthApp {
   readonly hono: ServerHono;
   /** In-process test controls (move the clock, seed keys, make calls fail, reset); only with `testKit` or `testControls`. */
   readonly controls: TestControls | undefined;
-  /** Where the server's mails go (nothing is delivered); `outbox.subscribe` sees each one. */
-  readonly outbox: Outbox;
 }
 
 /**
@@ -142,10 +151,11 @@ const DEFAULT_ADMIN_FAILURES_PER_MINUTE = 10;
 export function createApp(options: CreateAppOptions & ({ testKit: true } | { testControls: true })): TestableApp;
 export function createApp(options?: CreateAppOptions): HokusaiAuthApp;
 export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
-  const kit = options.testKit || options.testControls ? createTestKit(options) : undefined;
+  const kit = options.testKit || options.testControls ? createTestKit(options, (engine, outbox) => createAppServices(engine, outbox, options.registration)) : undefined;
   // Invitation mails go to the outbox; a ready `engine` keeps its own mailer.
-  const outbox = kit?.outbox ?? new Outbox(options.engine?.clock ?? options.clock ?? systemClock);
+  const outbox = kit?.services.outbox ?? new Outbox(options.engine?.clock ?? options.clock ?? systemClock);
   const engine = kit?.engine ?? options.engine ?? createEngine({ ...options, mailer: outbox });
+  const services = kit?.services ?? createAppServices(engine, outbox, options.registration);
   const adminToken = checkedAdminToken(options.adminToken ?? randomSecretHex(32));
   const logger = options.logger ?? console;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -156,9 +166,12 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     attempts.clear();
   });
 
-  const routes = routeTable(options.testControls ? kit?.controls : undefined);
+  const routes = routeTable(options.testControls ? kit?.controls : undefined, services);
   const version = options.version ?? SERVER_VERSION;
-  const dispatcher = createDispatcher({ routes, engine, adminToken, attempts, idempotency, version, logger });
+  // Every answer of a route counts in the metrics, under the route as the spec writes it.
+  const specPaths = new Map<Route, string>(routes.map((route) => [route, route.path.replace(/:([A-Za-z_]+)/g, '{$1}')]));
+  const observe = (route: Route, reply: ReplyParts) => services.metrics.observe(route.method, specPaths.get(route)!, reply.status, reply.body);
+  const dispatcher = createDispatcher({ routes, engine, adminToken, attempts, idempotency, version, logger, observe });
   const cors = createCors(options.corsOrigin, options.adminCorsOrigins);
   const finish = finalHeaders(cors);
   const clientIp = options.getClientIp ?? defaultClientIp;
@@ -178,11 +191,11 @@ export function createApp(options: CreateAppOptions = {}): HokusaiAuthApp {
     request: (input, init, env) => web.fetch(toRequest(input, init), env),
     fast,
     engine,
+    outbox: services.outbox,
     adminToken,
     idempotency,
     hono: web.hono,
     controls: kit?.controls,
-    outbox,
   };
 }
 

@@ -3,6 +3,8 @@ import type { InitialCredits } from './engine';
 import { parseInitialCredits } from './initial-credits-arg';
 import { QUICKSTART_ADMIN_TOKEN } from './quickstart';
 import type { RequestLogFormat } from './request-log';
+import { DEFAULT_REGISTRATION_SETTINGS, REGISTRATION_NUMBER_SETTINGS, registrationSettingsFrom } from './registration/settings';
+import type { RegistrationSettings } from './registration/settings';
 
 /** The settings `npm start` runs with. */
 export interface MainSettings {
@@ -28,6 +30,8 @@ export interface MainSettings {
   corsOrigins: string[];
   /** USD a new owner account gets per billing plan (present only when asked for). */
   initialCredits?: InitialCredits;
+  /** Registration limits and CAPTCHA (present only when a flag or variable changes a default). */
+  registration?: RegistrationSettings;
   help: boolean;
 }
 
@@ -69,6 +73,17 @@ Options:
                        and --insecure-short-token. For local use only
   --initial-credits <plan=usd,...>
                        USD a new owner account gets by billing plan (default: free=1)
+  --captcha            Registration requires captcha_token, checked by a verifier the test
+                       controls set to pass or fail (HOKUSAI_CAPTCHA=1)
+  --registration-ip-limit <n>, --registration-domain-limit <n>, --registration-global-limit <n>
+                       Registrations per IP (default ${DEFAULT_REGISTRATION_SETTINGS.ipLimit}), per email domain (${DEFAULT_REGISTRATION_SETTINGS.domainLimit}) and in all
+                       (${DEFAULT_REGISTRATION_SETTINGS.globalLimit}) in the rolling window; 429 with Retry-After past it
+  --registration-window <s>
+                       The rolling window in seconds (default ${DEFAULT_REGISTRATION_SETTINGS.windowSeconds})
+  --registration-ban-after <n>, --registration-ban-seconds <s>
+                       Ban an IP for <s> seconds (default ${DEFAULT_REGISTRATION_SETTINGS.banSeconds}) after <n> refusals in the window
+                       (default ${DEFAULT_REGISTRATION_SETTINGS.banAfterViolations}). Each also reads HOKUSAI_REGISTRATION_<NAME>, e.g.
+                       HOKUSAI_REGISTRATION_IP_LIMIT
   --log-format <f>     Request log on stderr, one line per request: text (default) or json
   --quiet              Print only the base URL: no banner, no request log
   -h, --help           Show this help
@@ -96,6 +111,8 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       'insecure-short-token': { type: 'boolean', default: false },
       'cors-origin': { type: 'string', multiple: true, default: [] },
       'initial-credits': { type: 'string' },
+      captcha: { type: 'boolean' },
+      ...Object.fromEntries(Object.values(REGISTRATION_NUMBER_SETTINGS).map((name) => [`registration-${name}`, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -131,6 +148,8 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
       throw new TypeError(`--cors-origin must be an origin such as http://localhost:5173 (got ${JSON.stringify(origin)})`);
     }
   }
+  const registration = registrationSettingsFrom(values as unknown as Record<string, string | boolean | undefined>, env);
+  const registrationChanged = JSON.stringify(registration) !== JSON.stringify({ ...DEFAULT_REGISTRATION_SETTINGS });
   return {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
@@ -146,6 +165,7 @@ export function parseMainArgs(argv: string[], env: Record<string, string | undef
     ...(values['test-controls'] ? { testControls: true } : {}),
     ...(values.quickstart ? { quickstart: true } : {}),
     ...(values['initial-credits'] !== undefined ? { initialCredits: parseInitialCredits(values['initial-credits']) } : {}),
+    ...(registrationChanged ? { registration } : {}),
     help: values.help,
   };
 }

@@ -20,6 +20,8 @@ export interface DispatcherOptions {
   idempotency: IdempotencyCache;
   version: string;
   logger: ServerLogger;
+  /** Told of every answer of a route (the metrics count them); must not throw. */
+  observe?: (route: Route, reply: ReplyParts) => void;
 }
 
 /** A route of the table and the path parameters of one request to it. */
@@ -91,19 +93,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return undefined;
     },
     answer(route, request, readBody) {
-      try {
-        if (route.access === 'admin') {
-          const denied = checkAdmin(request.header('authorization'), request.connectionIp);
-          if (denied) return denied;
-        }
-        // Only a route with a body schema reads it (and an idempotent one, for its fingerprint).
-        const text = route.request.body !== undefined || route.idempotent ? readBody() : '';
-        return typeof text === 'string' ? run(route, request, text) : text.then((body) => run(route, request, body), fail);
-      } catch (error) {
-        return fail(error);
-      }
+      const reply = answerOnce(route, request, readBody);
+      const observe = options.observe;
+      if (!observe) return reply;
+      if (reply instanceof Promise) return reply.then((parts) => (observe(route, parts), parts));
+      observe(route, reply);
+      return reply;
     },
   };
+
+  function answerOnce(route: Route, request: IncomingRequest, readBody: () => string | Promise<string>): ReplyParts | Promise<ReplyParts> {
+    try {
+      if (route.access === 'admin') {
+        const denied = checkAdmin(request.header('authorization'), request.connectionIp);
+        if (denied) return denied;
+      }
+      // Only a route with a body schema reads it (and an idempotent one, for its fingerprint).
+      const text = route.request.body !== undefined || route.request.rawBody || route.idempotent ? readBody() : '';
+      return typeof text === 'string' ? run(route, request, text) : text.then((body) => run(route, request, body), fail);
+    } catch (error) {
+      return fail(error);
+    }
+  }
 }
 
 /**

@@ -47,12 +47,16 @@ export type { BalanceStore, DebitEntry, DebitRequest, DebitResult, StoredBalance
 export type { MemoryStoreOptions, NewStoredKey, NewUsageRecord, Store, StoredKey, StoreSnapshot, UsageRecord } from './store';
 export { nobleHmacHasher, webCryptoHmacHasher } from './hasher';
 export type { KeyHasher, KeyHasherFactory } from './hasher';
+export { formatMailLine, Outbox, OUTBOX_CAPACITY } from './outbox';
+export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
+export { DEFAULT_REGISTRATION_SETTINGS } from './registration/settings';
+export type { RegistrationSettings } from './registration/settings';
+export type { CaptchaVerifier } from './registration/service';
+export type { FraudFlag, FraudRule, RegistrationStatus, RegistrationStore, StoredRegistration, StoredWhitelistEntry } from './store/registration-types';
 export { MINIMUM_ROLE, ROLES, SIWE_ERRORS } from './platform';
 export type { AuthenticatedUser, Mailer, Page, Platform, RequestOrigin } from './platform';
 export type { MemberRole, PlatformStore, StoredInvitation, StoredMember, StoredOrganization, StoredUser } from './store/platform-types';
 export type { DevWallet } from './test-controls/dev-wallet';
-export { formatMailLine, Outbox, OUTBOX_CAPACITY } from './outbox';
-export type { OutboxListener, OutboxMail, OutgoingMail } from './outbox';
 export { IdempotencyCache } from './middleware/idempotency';
 export { SECURITY_HEADERS } from './middleware/security-headers';
 export type { ServerLogger } from './http/errors';

@@ -15,6 +15,7 @@ import type { ApiDescription } from './api-description';
 import { withHostCheck } from './host-check';
 import { withFastTransport } from './node-listener';
 import { formatMailLine } from './outbox/log-line';
+import type { RegistrationSettings } from './registration/settings';
 import { withRequestLog } from './request-log';
 import type { RequestLogOptions } from './request-log';
 import { makeDataFilesPrivate, prepareDataFile } from './store/file-modes';
@@ -67,6 +68,8 @@ export interface StartServerOptions {
   testKit?: boolean;
   /** Also serve the test controls under `/__hokusai/*` (admin token required); implies `testKit`. */
   testControls?: boolean;
+  /** Registration limits and CAPTCHA (see `CreateAppOptions.registration`). */
+  registration?: Partial<RegistrationSettings>;
   /** Log one line per request (off by default; the command-line server turns it on). */
   requestLog?: RequestLogOptions;
   /** Serve `/openapi.json`, `/openapi.yaml`, `/docs` and `/` from these texts (see `readApiDescription`). */
@@ -132,6 +135,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     testControls: options.testControls ?? false,
     ...(options.adminCorsOrigins ? { adminCorsOrigins: options.adminCorsOrigins } : {}),
     ...(options.initialCredits ? { initialCredits: options.initialCredits } : {}),
+    ...(options.registration ? { registration: options.registration } : {}),
   });
 
   // Each mail the server would send is one line on the request log (recipient and subject only).

@@ -71,6 +71,7 @@ export async function runServer(argv: string[], io: ServerCommandIo): Promise<nu
       apiDescription: readApiDescription(PACKAGE_ROOT),
       adminCorsOrigins: settings.corsOrigins,
       ...(settings.initialCredits ? { initialCredits: settings.initialCredits } : {}),
+      ...(settings.registration ? { registration: settings.registration } : {}),
     });
     origin = settings.adminTokenSource
       ? { kind: settings.adminTokenSource }

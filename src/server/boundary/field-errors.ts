@@ -27,12 +27,16 @@ const PATTERN_MESSAGES: [RegExp, string][] = [
   [/^allowed_ips\.\d+$/, 'Must be an IPv4/IPv6 address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)'],
   [/^api_key$/, 'Must be an API key (hk_{env}_ followed by 32 letters or digits)'],
   [/^period$/, 'Must be a month in the form YYYY-MM'],
+  [/^website_url$/, 'Must be an http(s) URL such as https://acme.ai'],
+  [/^(organization_name|contact_name|use_case)$/, 'Must not be blank'],
   [/^wallet_address$/, 'Must be a 0x-prefixed 20-byte hex address'],
   [/^signature$/, 'Must be a 0x-prefixed 65-byte hex signature'],
 ];
 
 const FORMAT_MESSAGES: Record<string, string> = {
   uuid: 'Must be a UUID',
+  email: 'Must be an email address',
+  url: 'Must be an http(s) URL such as https://acme.ai',
   datetime: 'Must be an ISO 8601 date-time in UTC (e.g. 2025-01-15T10:30:00Z)',
 };
 

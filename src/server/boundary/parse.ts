@@ -23,6 +23,8 @@ export interface IncomingRequest {
   header(lowerCaseName: string): string | undefined;
   /** The connection's address, if the runtime tells. */
   connectionIp: string | null;
+  /** `http://127.0.0.1:8787`: the origin the request was sent to, when the transport knows it (links in mails point here). */
+  origin?: string;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -38,6 +40,8 @@ export interface ParsedRequest<R extends RequestSchemas> {
   query: Out<R['query']>;
   headers: Out<R['headers']>;
   body: Out<R['body']>;
+  /** The body as sent, for a route that reads it itself (`rawBody`); '' otherwise. */
+  text: string;
 }
 
 /**
@@ -79,6 +83,7 @@ export function parseRequest<R extends RequestSchemas>(schemas: R, incoming: Inc
     query: part(schemas.query, () => queryValues(schemas.query!, incoming), 'query'),
     headers: part(schemas.headers, () => headerValues(schemas.headers!, incoming), 'headers'),
     body: part(schemas.body, () => jsonBody(bodyText, schemas.bodyOptional === true), 'body', true),
+    text: schemas.rawBody ? bodyText : '',
   };
   if (errors.length > 0) throw new EngineError('invalid', bodyFailed ? 'Invalid request body' : 'Invalid request parameters', errors);
   return parsed as ParsedRequest<R>;

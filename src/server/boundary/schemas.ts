@@ -44,6 +44,8 @@ export interface RequestSchemas {
   body?: z.ZodType;
   /** An empty body is `{}` rather than a 400. */
   bodyOptional?: boolean;
+  /** The route reads the body text itself (a form post or JSON): it gets it as `text`. */
+  rawBody?: boolean;
 }
 
 /** Body of `POST /api/v1/keys`. */

@@ -6,7 +6,8 @@ import { problem } from './responses';
 import type { ReplyParts } from './responses';
 import { storeUnavailableParts } from './store-unavailable';
 
-const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 };
+/** The HTTP status of each engine error kind. */
+export const STATUS_BY_KIND: Record<EngineErrorKind, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 };
 
 /**
  * A failure of the request itself, raised at the boundary (malformed JSON, schema errors,

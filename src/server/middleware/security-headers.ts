@@ -29,5 +29,10 @@ const SECURITY_ENTRIES: readonly (readonly [string, string])[] = Object.entries(
  * addSecurityHeaders(headers); // headers['x-frame-options'] === 'DENY'
  */
 export function addSecurityHeaders(headers: HeaderRecord): void {
+  // A page of its own (the registration form) brings its own, narrower-than-nothing policy.
+  const pagePolicy = headers[CSP];
   for (const [name, value] of SECURITY_ENTRIES) headers[name] = value;
+  if (pagePolicy !== undefined) headers[CSP] = pagePolicy;
 }
+
+const CSP = 'content-security-policy';

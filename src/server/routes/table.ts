@@ -1,4 +1,8 @@
+import type { AppServices } from '../app-services';
 import type { TestControls } from '../test-controls/controls';
+import { metricsRoute } from './metrics';
+import { registrationAdminRoutes } from './registration-admin';
+import { registrationRoutes } from './registration';
 import { testControlRoutes } from '../test-controls/routes';
 import { debitRoute } from './debit';
 import { healthRoutes } from './health';
@@ -16,12 +20,13 @@ import { validateRoute } from './validate';
 /**
  * Every route of the server, in matching order: the single place that knows routes. Specific
  * paths come before parameterised ones (`/keys/validate` before `/keys/:key_id`). The
- * test-control routes are in the table only when their controls are given.
+ * registration and metrics routes are in the table when the app's services are given, the
+ * test-control routes when their controls are.
  *
  * @example
  * routeTable().map((route) => `${route.method} ${route.path}`);
  */
-export function routeTable(controls?: TestControls): Route[] {
+export function routeTable(controls?: TestControls, services?: Pick<AppServices, 'registrations' | 'metrics'>): Route[] {
   return [
     ...healthRoutes,
     validateRoute,
@@ -36,6 +41,7 @@ export function routeTable(controls?: TestControls): Route[] {
     ...organizationMemberRoutes,
     ...invitationRoutes,
     ...organizationKeyRoutes,
+    ...(services ? [...registrationRoutes(services.registrations), ...registrationAdminRoutes(services.registrations), metricsRoute(services.metrics, services.registrations)] : []),
     ...(controls ? testControlRoutes(controls) : []),
   ];
 }

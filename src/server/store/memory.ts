@@ -1,6 +1,7 @@
 import { periodOf } from '../engine/time';
 import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { MemoryBalances } from './memory-balances';
+import { MemoryRegistrations } from './memory-registrations';
 import { MemoryPlatform } from './memory-platform';
 import { randomSecretHex } from './random-secret';
 import { USAGE_ENDPOINTS_PER_MONTH, USAGE_OTHER_ENDPOINT } from './types';
@@ -43,6 +44,7 @@ export class MemoryStore implements Store {
   // then costs one small object per record, not one string per record.
   readonly #texts = new Map<string, string>();
   readonly #balances = new MemoryBalances((record) => this.insertUsage(record));
+  readonly registrations = new MemoryRegistrations();
   /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
   readonly platform = new MemoryPlatform(() => [...this.#keysById.values()]);
   #nextSeq = 1;
@@ -66,6 +68,7 @@ export class MemoryStore implements Store {
     this.#rollups.clear();
     this.#texts.clear();
     this.#balances.clear();
+    this.registrations.clear();
     this.platform.clear();
   }
 

@@ -6,6 +6,7 @@ import { periodOf } from '../engine/time';
 import type { DebitRequest, DebitResult, StoredBalance } from './balance-types';
 import { randomSecretHex } from './random-secret';
 import { SqliteBalances } from './sqlite-balances';
+import { SqliteRegistrations } from './sqlite-registrations';
 import { defaultSqliteDriver, openSqliteDatabase } from './sqlite-driver';
 import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqlite-driver';
 import { assertIntact } from './sqlite-integrity';
@@ -83,6 +84,7 @@ export class SqliteStore implements Store {
   readonly #insertUsage: (record: NewUsageRecord) => UsageRecord;
   readonly #saveWindows: (windows: Map<string, number[]>) => void;
   readonly #balances: SqliteBalances;
+  readonly registrations: SqliteRegistrations;
   /** Users, sign-in nonces, organizations, members, invitations and the audit log. */
   readonly platform: SqlitePlatform;
   // Keys read by hash (validation, the hot path), reused while the database is unchanged: a
@@ -102,6 +104,7 @@ export class SqliteStore implements Store {
     this.#statements = prepareStatements(this.#db);
     this.#secret = this.#loadOrCreateSecret();
     this.#balances = new SqliteBalances(this.#db, (record) => this.insertUsage(record));
+    this.registrations = new SqliteRegistrations(this.#db);
     this.platform = new SqlitePlatform(this.#db, { columns: KEY_COLUMNS, fromRow: (row: KeyRow) => fromRow(row) });
     this.#replace = this.#db.transaction((oldKeyId: string, replacement: NewStoredKey) => {
       // `AND is_active = 1` in the UPDATE itself: an already inactive row does not count as changed.
@@ -141,6 +144,7 @@ export class SqliteStore implements Store {
       'BEGIN; DELETE FROM usage_rollups; DELETE FROM rate_windows; DELETE FROM usage_records; DELETE FROM api_keys; COMMIT;',
     );
     this.#balances.clear();
+    this.registrations.clear();
     this.platform.clear();
   }
 

@@ -1,4 +1,5 @@
 import type { BalanceStore } from './balance-types';
+import type { RegistrationStore } from './registration-types';
 import type { PlatformStore } from './platform-types';
 
 /**
@@ -172,9 +173,11 @@ export interface Store extends BalanceStore {
   loadRateWindows?(): Map<string, number[]>;
   /** Replaces the stored windows of these keys; an empty list deletes a key's window. */
   saveRateWindows?(windows: Map<string, number[]>): void;
+  /** Registrations and the registration whitelist. */
+  readonly registrations: RegistrationStore;
   /** True when the store can answer queries (used by `/ready`). */
   ping(): boolean;
-  /** Removes every key, usage record, balance, user, nonce and organization (test controls' reset); the secrets stay. */
+  /** Removes every key, usage record, balance, registration, user, nonce and organization (test controls' reset); the secrets stay. */
   clear(): void;
   snapshot(): StoreSnapshot;
   close(): void;

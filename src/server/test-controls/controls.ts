@@ -6,6 +6,8 @@ import { EngineError } from '../engine/errors';
 import { nobleHmacHasher } from '../hasher';
 import type { KeyHasherFactory } from '../hasher';
 import { MemoryStore } from '../store/memory';
+import type { AppServices } from '../app-services';
+import type { CaptchaVerifier } from '../registration/service';
 import { Outbox } from '../outbox/outbox';
 import type { OutboxMail } from '../outbox/outbox';
 import type { Store } from '../store/types';
@@ -83,6 +85,13 @@ export interface TestControls {
    */
   outbox(): OutboxMail[];
   /**
+   * Makes the CAPTCHA check (on with `--captcha`) pass or fail, or decide with a function.
+   *
+   * @example
+   * controls.setCaptcha(false); // every captcha_token now fails
+   */
+  setCaptcha(verdict: boolean | CaptchaVerifier): void;
+  /**
    * A deterministic dev wallet: the same seed always gives the same address. `signIn()` runs
    * the whole wallet sign-in and returns the session (`access_token`, `user_id`, …).
    *
@@ -90,7 +99,7 @@ export interface TestControls {
    * const { access_token } = await controls.wallet('alice').signIn();
    */
   wallet(seed: string): DevWallet;
-  /** Empties the store (keys, usage, balances, users, organizations), rate-limit windows, idempotency replays, the outbox and pending failures. The clock is kept. */
+  /** Empties the store (keys, usage, balances, users, organizations, registrations), rate-limit windows, idempotency replays, the outbox, registration limits, metrics and pending failures. The clock is kept. */
   reset(): void;
 }
 
@@ -110,8 +119,8 @@ export interface TestKit {
   engine: Engine;
   controls: TestControls;
   failures: FailureQueue;
-  /** Where the server's mails go; emptied by `controls.reset()`. */
-  outbox: Outbox;
+  /** The outbox, registration and metrics of the app; emptied by `controls.reset()`. */
+  services: AppServices;
   /** Called after `controls.reset()` (the app clears its idempotency replays). */
   onReset(hook: () => void): void;
 }
@@ -123,10 +132,10 @@ export interface TestKit {
  * cannot be reset.
  *
  * @example
- * const kit = createTestKit({ store: new MemoryStore() });
+ * const kit = createTestKit({ store: new MemoryStore() }, (engine, outbox) => createAppServices(engine, outbox));
  * kit.controls.clock.advance(1000);
  */
-export function createTestKit(options: TestKitOptions): TestKit {
+export function createTestKit(options: TestKitOptions, servicesOf: (engine: Engine, outbox: Outbox) => AppServices): TestKit {
   const failures = new FailureQueue();
   const hooks: (() => void)[] = [];
   const hasher = options.hasher ?? nobleHmacHasher;
@@ -160,6 +169,8 @@ export function createTestKit(options: TestKitOptions): TestKit {
     resetEngine = () => resettable.reset();
   }
 
+  const services = servicesOf(engine, outbox);
+  const { registrations, metrics } = services;
   const controls: TestControls = {
     clock,
     seedKey: (input) => seedKey(engine.store, hasher(engine.store.hmacSecret()), engine.clock.now(), input),
@@ -169,16 +180,19 @@ export function createTestKit(options: TestKitOptions): TestKit {
     pendingFailures: () => failures.pending(),
     clearFailures: () => failures.clear(),
     outbox: () => outbox.list(),
+    setCaptcha: (verdict) => registrations.setCaptchaVerifier(typeof verdict === 'function' ? verdict : () => verdict),
     wallet: (seed) => devWallet(seed, () => engine.platform),
     reset: () => {
       if (!resetEngine) throw new EngineError('conflict', 'Cannot reset an app that was given a ready engine');
       resetEngine();
       failures.clear();
       outbox.clear();
+      registrations.reset();
+      metrics.clear();
       for (const hook of hooks) hook();
     },
   };
-  return { engine, controls, failures, outbox, onReset: (hook) => hooks.push(hook) };
+  return { engine, controls, failures, services, onReset: (hook) => hooks.push(hook) };
 }
 
 interface MovableClock extends Clock {

@@ -10,6 +10,7 @@ import { failNextSchema } from './failures';
 import { TEST_CONTROL_PREFIX } from './middleware';
 import { walletControlRoutes } from './wallet-routes';
 
+const captchaBody = z.strictObject({ pass: z.boolean() });
 const advanceBody = z.strictObject({ ms: z.number().refine(Number.isFinite, 'Must be a finite number') });
 const setBody = z.strictObject({
   to: z.union([z.string().min(1).max(100), z.number()]).transform((to, ctx) => {
@@ -38,8 +39,9 @@ const ownerPath = z.object({ owner: ownerSchema });
  * | `POST /__hokusai/balances/{owner}` `{settled?, pending?}` | sets an owner's balance |
  * | `GET/POST/DELETE /__hokusai/failures` `{method?, path, times?, status?, retry_after?, body?, headers?, drop?}` | lists / adds / clears "fail next" rules |
  * | `GET /__hokusai/outbox` | the mails the server would have sent, newest last |
+ * | `POST /__hokusai/captcha` `{pass}` | makes every CAPTCHA check pass or fail (with `--captcha`) |
  * | `POST /__hokusai/wallets`, `…/wallets/sign`, `…/wallets/sign-in` `{seed, message?}` | dev wallets (see `walletControlRoutes`) |
- * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox and rules |
+ * | `POST /__hokusai/reset` | empties the store, rate-limit windows, replays, outbox, metrics and rules |
  */
 export function testControlRoutes(controls: TestControls): Route[] {
   const at = (path: string) => `${TEST_CONTROL_PREFIX}${path}`;
@@ -105,6 +107,13 @@ export function testControlRoutes(controls: TestControls): Route[] {
       answer: () => (controls.clearFailures(), json({ message: 'Pending failures cleared' })),
     }),
     route({ method: 'GET', path: at('/outbox'), access: 'admin', request: {}, answer: () => json(controls.outbox()) }),
+    route({
+      method: 'POST',
+      path: at('/captcha'),
+      access: 'admin',
+      request: { body: captchaBody },
+      answer: ({ body }) => (controls.setCaptcha(body.pass), json({ pass: body.pass })),
+    }),
     ...walletControlRoutes(controls),
     route({ method: 'POST', path: at('/reset'), access: 'admin', request: {}, answer: () => (controls.reset(), json({ message: 'Store reset' })) }),
   ];

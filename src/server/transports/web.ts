@@ -117,5 +117,6 @@ function incomingOf(c: Context, clientIp: (c: Context) => string | undefined): I
     // A fetch Request (msw, in-process calls) has no Host header: its URL's host stands in.
     header: (name) => c.req.header(name) ?? (name === 'host' ? new URL(c.req.url).host : undefined),
     connectionIp: clientIp(c) ?? null,
+    origin: new URL(c.req.url).origin,
   };
 }

@@ -1,6 +1,7 @@
 // The behaviour every Store must have, run against MemoryStore and SqliteStore alike.
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/server';
+import { registrationStoreContract } from './registration-store-contract';
 import { storedKey } from '../../support/fixtures';
 
 /** A fresh key record (see test/support/fixtures.ts). */
@@ -21,6 +22,7 @@ export function usage(keyId: string, recordedAt: number, endpoint = '/v1/predict
 
 export function describeStoreContract(name: string, open: () => Store): void {
   describe(`${name} (Store contract)`, () => {
+    registrationStoreContract(open);
     it('finds a key by id and by hash, with every field as inserted', () => {
       const store = open();
       const key = newKey({ allowed_ips: ['10.0.0.0/8', '::1'], scopes: ['a', 'b'], monthly_prediction_limit: 5, expires_at: 123 });
