@@ -12,6 +12,7 @@ export default defineConfig([
       'server/node': 'src/server/node.ts',
       'msw/index': 'src/msw/index.ts',
       'middleware/index': 'src/middleware/index.ts',
+      'platform/index': 'src/platform/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
