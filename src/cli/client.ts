@@ -1,4 +1,5 @@
-import { ConfigurationError, HokusaiAuth } from '../client';
+import { ConfigurationError } from '../client';
+import { HokusaiAuth } from '../platform/hokusai-auth';
 import type { OptionValues } from './command';
 import type { CliIo } from './io';
 import { PRODUCTION_NOTICE } from './server-hints';

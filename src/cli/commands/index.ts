@@ -1,10 +1,28 @@
 // Every command of the CLI, in the order help lists them.
 import type { TopLevelCommand } from '../command';
 import { balanceCommands } from './balance';
+import { bansCommands } from './bans';
 import { keysCommands } from './keys';
 import { mockCommand } from './mock';
+import { outboxCommand } from './outbox';
+import { registerCommand } from './register';
+import { registrationCommands } from './registration';
+import { registrationsCommands } from './registrations';
 import { usageCommands } from './usage';
 import { validateCommand } from './validate';
+import { whitelistCommands } from './whitelist';
 
-/** @example COMMANDS.map((command) => command.name); // ['mock', 'keys', 'validate', 'usage', 'balance'] */
-export const COMMANDS: readonly TopLevelCommand[] = [mockCommand, keysCommands, validateCommand, usageCommands, balanceCommands];
+/** @example COMMANDS.map((command) => command.name); // ['mock', 'keys', 'validate', 'usage', 'balance', 'register', ...] */
+export const COMMANDS: readonly TopLevelCommand[] = [
+  mockCommand,
+  keysCommands,
+  validateCommand,
+  usageCommands,
+  balanceCommands,
+  registerCommand,
+  registrationCommands,
+  registrationsCommands,
+  whitelistCommands,
+  bansCommands,
+  outboxCommand,
+];
