@@ -9,17 +9,8 @@ import type {
   RegistrationStatusAnswer,
   WhitelistEntry,
 } from '../platform/types';
+import type { OutboxMail } from '../server/outbox';
 import { formatFields, formatTable } from './table';
-
-/** A mail of the local server's outbox. @example const mail: OutboxMail = mails.at(-1)!; */
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  links: string[];
-  created_at: string;
-}
 
 /** `register`: the new application and what to do next. @example io.stdout(formatSubmitted(await auth.registration.submit(application))); */
 export function formatSubmitted(created: RegistrationCreated): string {

@@ -2,7 +2,8 @@
 // with the claim link, rejection, invitations), through its test controls.
 import type { Command } from '../command';
 import { controlsRequest } from '../controls-request';
-import { formatOutbox, type OutboxMail } from '../format-registration';
+import type { OutboxMail } from '../../server/outbox';
+import { formatOutbox } from '../format-registration';
 import { ADMIN_COMMAND_OPTIONS, flagOption, stringOption } from '../options';
 import { writeResult } from '../output';
 
