@@ -4,7 +4,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema';
 import type { ApiClient } from '../client/resources/api-client';
 import { resolveConfig, type HokusaiAuthOptions } from '../client/config';
-import { internalsOf } from '../client/internals';
+import type { ClientInternals } from '../client/internals';
 import { Transport } from '../client/transport';
 
 /** The transport and API client a namespace is built from. */
@@ -20,7 +20,7 @@ export interface ClientParts {
  * @example
  * const { api, transport } = clientParts({ baseUrl: 'http://127.0.0.1:8787', adminToken });
  */
-export function clientParts(options: HokusaiAuthOptions): ClientParts {
+export function clientParts(options: HokusaiAuthOptions, internals: ClientInternals = {}): ClientParts {
   const config = resolveConfig(options);
-  return { api: createClient<paths>({ baseUrl: config.baseUrl }), transport: new Transport(config, internalsOf(options)) };
+  return { api: createClient<paths>({ baseUrl: config.baseUrl }), transport: new Transport(config, internals) };
 }

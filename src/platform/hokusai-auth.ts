@@ -1,5 +1,6 @@
 import { HokusaiAuth as BaseHokusaiAuth } from '../client/hokusai-auth';
 import type { HokusaiAuthOptions } from '../client/config';
+import type { ClientInternals } from '../client/internals';
 import { adminResource, type AdminResource } from './admin';
 import { clientParts } from './client-parts';
 import { metricsFunction, type MetricsFunction } from './metrics';
@@ -25,9 +26,13 @@ export class HokusaiAuth extends BaseHokusaiAuth {
   /** `GET /metrics`: `auth.metrics()` for the JSON summary, `auth.metrics.text()` for Prometheus text. */
   declare readonly metrics: MetricsFunction;
 
-  constructor(options: HokusaiAuthOptions = {}) {
-    super(options);
-    const parts = clientParts(options);
+  /**
+   * @param options The main client's options (`baseUrl`, `adminToken`, `fetch`, retries, timeouts).
+   * @param internals Test seams (clock, sleep, random source, idempotency keys); leave out in production.
+   */
+  constructor(options: HokusaiAuthOptions = {}, internals: ClientInternals = {}) {
+    super(options, internals);
+    const parts = clientParts(options, internals);
     this.registration = registrationResource(parts);
     this.admin = adminResource(parts);
     this.metrics = metricsFunction(parts);

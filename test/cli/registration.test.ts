@@ -38,7 +38,7 @@ beforeAll(async () => {
   plain = await startServer({ port: 0, memory: true, quiet: true, adminToken: ADMIN_TOKEN });
   env = { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN_TOKEN };
 });
-beforeEach(() => server.app.controls.reset());
+beforeEach(() => server.app.controls!.reset());
 afterAll(async () => {
   await server?.close();
   await plain?.close();

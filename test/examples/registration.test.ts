@@ -2,7 +2,7 @@
 // outbox, approve, claim and validate, printing the key only masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/node';
-import { startExample } from './run-example';
+import { runExample } from './run-example';
 
 const ADMIN = 'examples-admin-token-registration';
 let server: RunningServer;
@@ -12,10 +12,7 @@ let code: number | null;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, memory: true, adminToken: ADMIN, quiet: true, testControls: true });
-  const example = startExample('examples/registration.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN });
-  code = await example.exited;
-  stdout = example.stdout();
-  stderr = example.stderr();
+  ({ code, stdout, stderr } = await runExample('examples/registration.ts', { HOKUSAI_AUTH_URL: server.url, HOKUSAI_ADMIN_TOKEN: ADMIN }));
 }, 120_000);
 afterAll(() => server?.close());
 

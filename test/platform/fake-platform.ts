@@ -1,6 +1,5 @@
 // A platform client whose fetch answers from a list of replies, with sleeps recorded and
 // skipped: the transport behaviour of the platform namespaces without a server.
-import { withInternals } from '../../src/client/internals';
 import { HokusaiAuth } from '../../src/platform';
 
 export const ADMIN_TOKEN = 'platform-admin-token-0123456789-SECRET';
@@ -28,11 +27,11 @@ export function fakePlatform(replies: Reply[]) {
     if (reply instanceof Error) throw reply;
     return typeof reply === 'function' ? reply(seen) : reply.clone();
   };
-  const options = withInternals(
+  const auth = new HokusaiAuth(
     { baseUrl: BASE_URL, adminToken: ADMIN_TOKEN, fetch },
     { sleep: async (ms) => void sleeps.push(ms), random: () => 0, now: () => Date.parse('2026-02-12T10:30:00Z') },
   );
-  return { auth: new HokusaiAuth(options), requests, sleeps };
+  return { auth, requests, sleeps };
 }
 
 /** A JSON response with a request id. */

@@ -41,7 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 // Every test starts from an empty server: no applications, limits afresh.
-beforeEach(() => server!.app.controls.reset());
+beforeEach(() => server!.app.controls!.reset());
 
 /** A fresh email per test, so no application is "already in progress". */
 const nextEmail = () => `jane${++applicant}@acme-labs.example`;
@@ -176,7 +176,7 @@ describe('the registration page in Chromium', () => {
     await fill(page, email);
     await page.getByRole('button', { name: /submit registration/i }).click();
     await expect.poll(() => page.locator('#notice').textContent(), { timeout: 10_000 }).toContain('pending_email_verification');
-    const mail = server!.app.controls.outbox().findLast((m) => m.to === email);
+    const mail = server!.app.controls!.outbox().findLast((m) => m.to === email);
     expect(mail?.links).toHaveLength(1);
     await page.goto(mail!.links[0]!);
     // Opening the link changes nothing (a mail scanner may open it); the button does.
