@@ -3934,6 +3934,16 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Prometheus text was asked for where the server cannot write it (the stub running in a browser through msw); the JSON form remains. */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     siweChallenge: {

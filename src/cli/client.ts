@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../client';
-import { HokusaiAuth } from '../platform';
+import { HokusaiAuth } from '../platform/hokusai-auth';
 import type { OptionValues } from './command';
 import type { CliIo } from './io';
 import { PRODUCTION_NOTICE } from './server-hints';

@@ -20,7 +20,7 @@ import { sleep } from './retry/sleep';
 export interface Operation {
   /** Public name, used in error messages: `keys.create`. */
   name: string;
-  /** HTTP method: a POST is retried only when `safe` or `idempotent`. */
+  /** HTTP method: a POST or PATCH is retried only when `safe` or `idempotent`. */
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sends `Authorization: Bearer <admin token>`; without a token the call fails before sending. */
   admin?: boolean;
@@ -28,7 +28,7 @@ export interface Operation {
   idempotent?: boolean;
   /** A POST without side effects (validate): retried like a GET. */
   safe?: boolean;
-  /** The API key (or access token) this call carries, so it is masked wherever a response echoes it. */
+  /** The API key or other secret (an access token, a claim token) this call carries, so it is masked wherever a response echoes it. */
   apiKey?: string;
   /** Headers this operation adds (e.g. the API key). */
   headers?: Record<string, string>;
@@ -105,7 +105,7 @@ export class Transport {
       // Only a Failure has `retryable`; anything else is the openapi-fetch result of a success.
       if (!('retryable' in outcome)) return outcome;
       const delay =
-        (op.method !== 'POST' || op.safe || op.idempotent) && outcome.retryable && retriesSoFar < maxRetries
+        (op.method === 'GET' || op.method === 'DELETE' || op.safe || op.idempotent) && outcome.retryable && retriesSoFar < maxRetries
           ? retryDelayMs(retriesSoFar, outcome.retryAfterMs, maxRetryDelayMs, this.#internals.random())
           : undefined;
       if (delay === undefined) {

@@ -4,10 +4,14 @@ import { HokusaiAuth as HokusaiAuthBase } from '../client/hokusai-auth';
 import type { ClientInternals } from '../client/internals';
 import type { RequestOptions } from '../client/request-options';
 import { requireId } from '../client/resources/require-id';
+import { adminResource, type AdminResource } from './admin';
+import { clientParts } from './client-parts';
 import { platformContext } from './context';
 import { invitationsResource, type InvitationsResource } from './invitations';
+import { metricsFunction, type MetricsFunction } from './metrics';
 import type { PlatformOptions } from './options';
 import { organizationsResource, type OrganizationsResource } from './organizations';
+import { registrationResource, type RegistrationResource } from './registration';
 import { signInWithEthereum, type EthereumSigner } from './sign-in';
 import { siweResource, type SiweResource } from './siwe';
 import { tokensResource, type TokensResource } from './tokens';
@@ -15,7 +19,8 @@ import type { SiweSession } from './types';
 
 /**
  * The Hokusai auth client with the whole platform API: everything of the main entry's
- * `HokusaiAuth`, plus wallet sign-in, access tokens, organizations and invitations.
+ * `HokusaiAuth`, plus wallet sign-in, access tokens, organizations and invitations,
+ * registration, its administration and metrics. Same options, retries, timeouts and redacted errors.
  *
  * @example
  * import { HokusaiAuth } from '@hokusai/auth/platform';
@@ -25,6 +30,7 @@ import type { SiweSession } from './types';
  * const me = auth.withAccessToken(session.access_token);
  * const org = await me.organizations.create({ name: 'Acme Research' });
  * for await (const key of me.organizations.keys.list(org.id)) console.log(key.key_prefix);
+ * await auth.registration.submit({ organization_name: 'Acme AI Labs', contact_email: 'dev@acme.ai', contact_name: 'Jane Smith', use_case: 'Analytics' });
  */
 export class HokusaiAuth extends HokusaiAuthBase {
   /** Sign-In with Ethereum, step by step. */
@@ -35,6 +41,12 @@ export class HokusaiAuth extends HokusaiAuthBase {
   declare readonly organizations: OrganizationsResource;
   /** Accepting an invitation (needs the invitee's access token). */
   declare readonly invitations: InvitationsResource;
+  /** Applying for access (public): submit, status, verifyEmail, claim, rateLimitStatus. */
+  declare readonly registration: RegistrationResource;
+  /** Operator tools (admin token): registrations, whitelist, bans. */
+  declare readonly admin: AdminResource;
+  /** `GET /metrics`: `auth.metrics()` for the JSON summary, `auth.metrics.text()` for Prometheus text. */
+  declare readonly metrics: MetricsFunction;
 
   readonly #options: PlatformOptions;
   readonly #internals: ClientInternals;
@@ -56,6 +68,10 @@ export class HokusaiAuth extends HokusaiAuthBase {
     this.tokens = tokensResource(context);
     this.organizations = organizationsResource(context);
     this.invitations = invitationsResource(context);
+    const parts = clientParts(options, internals);
+    this.registration = registrationResource(parts);
+    this.admin = adminResource(parts);
+    this.metrics = metricsFunction(parts);
   }
 
   /**

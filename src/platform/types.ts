@@ -63,3 +63,4 @@ export type ListOrganizationKeysParams = Query<`${OrgPath}/api-keys`, 'get'>;
 export type ListAuditLogsParams = Query<`${OrgPath}/audit-logs`, 'get'>;
 /** Page size and where to start, for the lists without filters. @example const params: PageParams = { limit: 20 }; */
 export type PageParams = Query<'/api/v1/organizations', 'get'>;
+export type * from './registration-types';

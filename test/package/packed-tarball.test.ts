@@ -1,6 +1,6 @@
 // What a user gets from the registry: the tarball `npm pack` makes in a fresh clone (no dist/:
 // the prepack build makes it), installed into a fresh project outside the repo. Its main entry,
-// `/msw` and `/middleware` import in ESM and CommonJS, their types check under node16
+// `/msw`, `/middleware` and `/platform` import in ESM and CommonJS, their types check under node16
 // resolution, and `npx hokusai-auth` runs, the local server included, without the optional
 // better-sqlite3.
 import { execFile, spawn } from 'node:child_process';
@@ -177,6 +177,46 @@ describe('the packed package in a fresh project', () => {
       JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'] }, files: ['middleware.ts'] }),
     );
     const result = await run(process.execPath, [TSC, '-p', 'tsconfig.middleware.json'], { cwd: project, timeout: 120_000 }).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? 'tsc failed',
+    );
+    expect(result).toBe('');
+  });
+
+  it('loads /platform from ESM and CommonJS: the main client with registration, admin and metrics, throwing the main entry errors; its types check', { timeout: 180_000 }, async () => {
+    // A fetch that refuses every call, so the error classes of both entries can be compared.
+    const use = `new HokusaiAuth({ baseUrl: 'http://127.0.0.1:8787', maxRetries: 0, fetch: async () => Response.json({ detail: 'Registration not found' }, { status: 404 }) })`;
+    const check = `const auth = ${use};
+       const error = await auth.registration.status('dev@acme.ai').catch((e) => e);
+       console.log(JSON.stringify([auth instanceof Main, typeof auth.admin.registrations.list().pages, typeof auth.metrics.text, error instanceof NotFoundError]));`;
+    await writeFile(
+      join(project, 'platform.mjs'),
+      `import { HokusaiAuth as Main, NotFoundError } from '@hokusai/auth';
+       import { HokusaiAuth } from '@hokusai/auth/platform';
+       ${check}`,
+    );
+    await writeFile(
+      join(project, 'platform.cjs'),
+      `const { HokusaiAuth: Main, NotFoundError } = require('@hokusai/auth');
+       const { HokusaiAuth } = require('@hokusai/auth/platform');
+       (async () => { ${check} })();`,
+    );
+    expect(JSON.parse((await node('platform.mjs')).stdout)).toEqual([true, 'function', 'function', true]);
+    expect(JSON.parse((await node('platform.cjs')).stdout)).toEqual([true, 'function', 'function', true]);
+
+    await writeFile(
+      join(project, 'platform.ts'),
+      `import { HokusaiAuth, type RegistrationDetail } from '@hokusai/auth/platform';
+       const auth = new HokusaiAuth({ baseUrl: 'http://127.0.0.1:8787' });
+       export async function pending(): Promise<RegistrationDetail[]> {
+         return auth.admin.registrations.list({ status: 'pending_approval' }).toArray();
+       }`,
+    );
+    await writeFile(
+      join(project, 'tsconfig.platform.json'),
+      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'] }, files: ['platform.ts'] }),
+    );
+    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.platform.json'], { cwd: project, timeout: 120_000 }).then(
       () => '',
       (error: { stdout?: string }) => error.stdout ?? 'tsc failed',
     );

@@ -68,7 +68,7 @@ describe('the startup banner', () => {
       () => 'started',
       (error: Error) => error.message,
     );
-    expect(second).toMatch(/exited with 1/);
+    expect(second).toMatch(/exited \(1\)/);
     expect(second).toMatch(/EADDRINUSE.*port \d+ is taken .* --port <n> or PORT=<n>/);
     await stop(first);
   });

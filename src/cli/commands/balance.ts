@@ -1,8 +1,6 @@
 // `hokusai-auth balance get|set <owner>`: an owner's prepaid balance on a local stub server,
 // through its test controls (`npm start -- --test-controls`, admin token).
-import { errorFromResponse } from '../../client/errors/error-from-response';
-import { APIConnectionError } from '../../client/errors/api-connection-error';
-import { connectionOf } from '../client';
+import { controlsRequest } from '../controls-request';
 import type { Command, CommandGroup, OptionValues } from '../command';
 import type { CliIo } from '../io';
 import { formatBalance } from '../format';
@@ -15,9 +13,6 @@ interface Balance {
   settled: number;
   pending: number;
 }
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const DEFAULT_LOCAL_URL = 'http://127.0.0.1:8787';
 
 const get: Command = {
   name: 'balance get',
@@ -90,35 +85,10 @@ function usdOption(values: OptionValues, name: string, command: string): number 
 }
 
 /** GET (or POST with `update`) `/__hokusai/balances/{owner}`; a change only to a server on this machine. */
-async function balanceRequest(values: OptionValues, io: CliIo, command: string, owner: string, update?: Partial<Balance>): Promise<Balance> {
-  const { baseUrl, adminToken } = connectionOf(values, io);
-  let url: URL;
-  try {
-    url = new URL(`__hokusai/balances/${encodeURIComponent(owner)}`, `${(baseUrl ?? DEFAULT_LOCAL_URL).replace(/\/+$/, '')}/`);
-  } catch {
-    throw new UsageError('Invalid --url / HOKUSAI_AUTH_URL: the URL must be an absolute http(s) URL', command);
-  }
-  if (update && !LOCAL_HOSTS.has(url.hostname)) {
-    throw new UsageError(`balance set works only against a local server (localhost, 127.0.0.1, [::1]), not ${url.host}`, command);
-  }
-  if (!adminToken) throw new UsageError('This command needs an admin token: set HOKUSAI_ADMIN_TOKEN or pass --admin-token <token>.', command);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: update ? 'POST' : 'GET',
-      headers: { Authorization: `Bearer ${adminToken}`, ...(update ? { 'Content-Type': 'application/json' } : {}) },
-      ...(update ? { body: JSON.stringify(update) } : {}),
-    });
-  } catch (cause) {
-    throw new APIConnectionError(`Connection error: could not reach ${url.origin}`, { cause });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.status === 404) {
-    const detail = 'No balances here: the server must be a local stub started with --test-controls';
-    throw errorFromResponse({ status: 404, headers: response.headers, body: { detail }, secrets: [adminToken] });
-  }
-  if (!response.ok) {
-    throw errorFromResponse({ status: response.status, statusText: response.statusText, headers: response.headers, body, secrets: [adminToken] });
-  }
-  return body as Balance;
+function balanceRequest(values: OptionValues, io: CliIo, command: string, owner: string, update?: Partial<Balance>): Promise<Balance> {
+  return controlsRequest<Balance>(values, io, command, {
+    path: `balances/${encodeURIComponent(owner)}`,
+    body: update,
+    notFound: 'No balances here: the server must be a local stub started with --test-controls',
+  });
 }

@@ -1,15 +1,29 @@
 import type { MetricsSummary } from './summary';
 
+// A specifier in a variable: bundlers of the portable entry (browsers, msw) leave prom-client,
+// a Node-only package, out; there the text form is unavailable and the JSON form remains.
+const PROM_CLIENT = 'prom-client';
+
+async function loadPromClient(): Promise<typeof import('prom-client') | undefined> {
+  try {
+    return (await import(/* @vite-ignore */ PROM_CLIENT)) as typeof import('prom-client');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The metrics summary in the Prometheus text exposition format, written by `prom-client` (a
  * registry made for this answer, so the hot path never touches prom-client). Loaded on first
- * use: a server that is never scraped never loads it.
+ * use: a server that is never scraped never loads it. Undefined where prom-client cannot load (a browser).
  *
  * @example
  * const text = await prometheusText(summary); // '# HELP hokusai_auth_uptime_seconds …'
  */
-export async function prometheusText(summary: MetricsSummary): Promise<{ text: string; contentType: string }> {
-  const { Counter, Gauge, Registry } = await import('prom-client');
+export async function prometheusText(summary: MetricsSummary): Promise<{ text: string; contentType: string } | undefined> {
+  const promClient = await loadPromClient();
+  if (!promClient) return undefined;
+  const { Counter, Gauge, Registry } = promClient;
   const registry = new Registry();
   const gauge = (name: string, help: string, value: number) => new Gauge({ name, help, registers: [registry] }).set(value);
   gauge('hokusai_auth_uptime_seconds', 'Seconds since the server started.', summary.uptime_seconds);

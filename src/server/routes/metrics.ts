@@ -1,4 +1,4 @@
-import { json } from '../http/responses';
+import { json, problem } from '../http/responses';
 import type { ReplyParts } from '../http/responses';
 import type { MetricsCollector } from '../metrics/collector';
 import { prometheusText } from '../metrics/prometheus';
@@ -41,8 +41,9 @@ export function metricsRoute(metrics: MetricsCollector, registrations: Registrat
     answer: async (_input, { engine, request }): Promise<ReplyParts> => {
       const summary = metricsSummary(metrics, engine, registrations);
       if (!prefersText(request.header('accept'))) return json(summary);
-      const { text, contentType } = await prometheusText(summary);
-      return { status: 200, body: text, headers: { 'content-type': contentType } };
+      const exposition = await prometheusText(summary);
+      if (!exposition) return problem(406, 'Prometheus text needs the Node server here; ask for application/json');
+      return { status: 200, body: exposition.text, headers: { 'content-type': exposition.contentType } };
     },
   });
 }
