@@ -32,6 +32,8 @@ describe('registration lifecycle', () => {
     const after = await approved.json();
     expect(after).toMatchObject({ status: 'approved', key_claimed: false, organization_name_created: 'Acme AI Labs' });
     expect(after.organization_id).toMatch(/^[0-9a-f-]{36}$/);
+    // The organization is a real one of the store, created by the registration.
+    expect(t.app.engine.store.platform.findOrganization(after.organization_id)).toMatchObject({ name: 'Acme AI Labs', created_by: `registration:${created.id}` });
 
     const welcome = t.app.controls.outbox().at(-1)!;
     expect(welcome.subject).toBe('Welcome to Hokusai: your API key is ready');
