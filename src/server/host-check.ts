@@ -41,9 +41,17 @@ function hostOf(header: string): string {
  */
 export function withHostCheck(bindHost: string, listener: RequestListener): RequestListener {
   if (!isLoopbackName(bindHost)) return listener;
+  // Clients send the same Host on every request: the last verdict is remembered.
+  let lastHost: string | undefined;
+  let lastAllowed = false;
   return (req, res) => {
     const host = req.headers.host;
-    if (host === undefined || isLoopbackName(hostOf(host))) return listener(req, res);
+    if (host === undefined) return listener(req, res);
+    if (host !== lastHost) {
+      lastAllowed = isLoopbackName(hostOf(host));
+      lastHost = host;
+    }
+    if (lastAllowed) return listener(req, res);
     misdirected(res, req.headers['x-request-id']);
   };
 }

@@ -28,7 +28,9 @@ export interface RouteCount {
 export class MetricsCollector {
   readonly #clock: Clock;
   readonly #startedAt: number;
-  #requests = new Map<string, RouteCount>();
+  // Route, then method, then status: the route and method strings are the table's own, so a
+  // count costs lookups of strings whose hash is already known, not a new joined key.
+  #requests = new Map<string, Map<string, Map<number, RouteCount>>>();
   #valid = 0;
   #invalid = 0;
   #byErrorCode = new Map<string, number>();
@@ -43,10 +45,13 @@ export class MetricsCollector {
    * `body` is read only for a failed validation (its `error_code`).
    */
   observe(method: string, route: string, status: number, body?: string): void {
-    const id = `${method} ${route} ${status}`;
-    const row = this.#requests.get(id);
+    let byMethod = this.#requests.get(route);
+    if (!byMethod) this.#requests.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+    const row = byStatus.get(status);
     if (row) row.count += 1;
-    else this.#requests.set(id, { method, route, status, count: 1 });
+    else byStatus.set(status, { method, route, status, count: 1 });
     if (route !== VALIDATE_PATH || method !== 'POST') return;
     if (status === 200) this.#valid += 1;
     else if (status === 401 || status === 429) this.#countFailure(body);
@@ -58,7 +63,7 @@ export class MetricsCollector {
   }
 
   requests(): { total: number; by_route: RouteCount[] } {
-    const rows = [...this.#requests.values()].map((row) => ({ ...row }));
+    const rows = [...this.#requests.values()].flatMap((byMethod) => [...byMethod.values()].flatMap((byStatus) => [...byStatus.values()].map((row) => ({ ...row }))));
     rows.sort((a, b) => a.route.localeCompare(b.route) || a.method.localeCompare(b.method) || a.status - b.status);
     return { total: rows.reduce((sum, row) => sum + row.count, 0), by_route: rows };
   }

@@ -69,13 +69,13 @@ export interface FastTransportOptions {
 export function createFastTransport(options: FastTransportOptions): FastTransport {
   const { dispatcher, finish } = options;
   // Requests to a path without parameters or query (the validate route's) skip the matching:
-  // at most one entry per route of the table.
-  const plainTargets = new Map<string, FastTarget>();
+  // at most one entry per route of the table, by method then URL (no joined key to build).
+  const plainTargets = new Map<string, Map<string, FastTarget>>();
   return {
     maxBodyBytes: options.maxBodyBytes,
     route(method, url) {
       if (options.stepAside()) return undefined;
-      const known = plainTargets.get(`${method} ${url}`);
+      const known = plainTargets.get(method)?.get(url);
       if (known) return known;
       const mark = url.indexOf('?');
       const path = mark === -1 ? url : url.slice(0, mark);
@@ -84,7 +84,10 @@ export function createFastTransport(options: FastTransportOptions): FastTranspor
       const match = dispatcher.match(method, path);
       if (!match) return undefined;
       const target = { match, path, query: queryText === '' ? undefined : new URLSearchParams(queryText) };
-      if (mark === -1 && match.route.path === path) plainTargets.set(`${method} ${url}`, target);
+      if (mark === -1 && match.route.path === path) {
+        const byUrl = plainTargets.get(method) ?? new Map<string, FastTarget>();
+        plainTargets.set(method, byUrl.set(url, target));
+      }
       return target;
     },
     answer({ match, path, query }, request) {

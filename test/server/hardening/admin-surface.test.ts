@@ -83,6 +83,11 @@ describe('Host check on a loopback bind', () => {
       for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, `app.localhost:${server.port}`]) {
         expect((await getWithHost(server.url, host)).status).toBe(200);
       }
+      // The verdict on the last Host seen is remembered: a new Host is always judged afresh.
+      const hosts = [`localhost:${server.port}`, `evil.example:${server.port}`, `evil.example:${server.port}`, `localhost:${server.port}`, `127.0.0.1.evil.example`];
+      const statuses = [];
+      for (const host of hosts) statuses.push((await getWithHost(server.url, host)).status);
+      expect(statuses).toEqual([200, 421, 421, 200, 421]);
     } finally {
       await server.close();
     }
