@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
-import type { HokusaiKey } from '../types';
+import { isPromise } from '../maybe-promise';
+import type { GuardOutcome, HokusaiKey, MaybePromise } from '../types';
 import { pathOf, recordOnFinish, sendRejection } from './node-response';
 
 declare global {
@@ -29,12 +30,21 @@ type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; hok
  */
 export function expressKeyGuard(guard: KeyGuard): (req: NodeRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
   return (req, res, next) => {
-    const started = performance.now();
-    guard.check({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.originalUrl ?? req.url) }).then((outcome) => {
+    const started = guard.recordsUsage ? performance.now() : 0;
+    const proceed = (outcome: GuardOutcome) => {
       if (!outcome.ok) return sendRejection(res, outcome);
       req.hokusaiKey = outcome.key;
       recordOnFinish(guard, outcome.key, req, req.originalUrl ?? req.url, res, started);
       next();
-    }, next);
+    };
+    let outcome: MaybePromise<GuardOutcome>;
+    try {
+      outcome = guard.checkNow({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.originalUrl ?? req.url) });
+    } catch (error) {
+      return next(error);
+    }
+    // A cache hit goes on in this turn, as the route's own handlers would.
+    if (isPromise(outcome)) outcome.then(proceed, next);
+    else proceed(outcome);
   };
 }

@@ -32,9 +32,9 @@ interface FastifyReplyLike {
  */
 export function fastifyKeyGuard(guard: KeyGuard): (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown> {
   return async (request, reply) => {
-    const started = performance.now();
+    const started = guard.recordsUsage ? performance.now() : 0;
     const { raw } = request;
-    const outcome = await guard.check({ headers: request.headers, body: request.body, remoteAddress: raw.socket.remoteAddress, path: pathOf(raw.url) });
+    const outcome = await guard.checkNow({ headers: request.headers, body: request.body, remoteAddress: raw.socket.remoteAddress, path: pathOf(raw.url) });
     if (!outcome.ok) return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);
     request.hokusaiKey = outcome.key;
     recordOnFinish(guard, outcome.key, request, raw.url, reply.raw, started);

@@ -29,13 +29,14 @@ export function withKeyGuard<Rest extends unknown[]>(
   { clientAddress }: FetchGuardOptions<Rest> = {},
 ): (request: Request, ...rest: Rest) => Promise<Response> {
   return async (request, ...rest) => {
-    const started = performance.now();
-    const outcome = await guard.check({ headers: request.headers, remoteAddress: clientAddress?.(request, ...rest), path: pathOf(new URL(request.url).pathname) });
+    const started = guard.recordsUsage ? performance.now() : 0;
+    const path = pathOf(new URL(request.url).pathname);
+    const outcome = await guard.checkNow({ headers: request.headers, remoteAddress: clientAddress?.(request, ...rest), path });
     if (!outcome.ok) return rejectionResponse(outcome);
     const response = await handler(request, outcome.key, ...rest);
     if (guard.recordsUsage) {
       guard.recordUsage(outcome.key, {
-        endpoint: pathOf(new URL(request.url).pathname),
+        endpoint: path,
         status_code: response.status,
         response_time_ms: Math.round(performance.now() - started),
         ...reportedUsage(request),

@@ -18,8 +18,8 @@ import { pathOf, recordOnFinish, sendRejection } from './node-response';
  */
 export function nodeKeyGuard(guard: KeyGuard): (req: IncomingMessage, res: ServerResponse, body?: unknown) => Promise<HokusaiKey | undefined> {
   return async (req, res, body) => {
-    const started = performance.now();
-    const outcome = await guard.check({ headers: req.headers, body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.url) });
+    const started = guard.recordsUsage ? performance.now() : 0;
+    const outcome = await guard.checkNow({ headers: req.headers, body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.url) });
     if (!outcome.ok) {
       sendRejection(res, outcome);
       return undefined;

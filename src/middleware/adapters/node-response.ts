@@ -28,5 +28,7 @@ export function recordOnFinish(guard: KeyGuard, key: HokusaiKey, request: object
 
 /** The path of a request target, without the query string. */
 export function pathOf(url: string | undefined): string {
-  return (url ?? '/').split('?')[0] || '/';
+  if (!url) return '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : query === 0 ? '/' : url.slice(0, query);
 }
