@@ -16,7 +16,11 @@
  * BENCH_PROFILE=1 (write a CPU profile of the memory stub to .tmp/profiles/),
  * BENCH_TARGETS (a comma list of target ids, default all: memory, general, large, sqlite, bare,
  * bareHeaders, prism), BENCH_BASELINE=<dir> (another checkout of this repository, with its
- * node_modules: its memory stub runs as target `baseline`, beside this one, round by round).
+ * node_modules and, to compare like with like, its build: its memory stub runs as target
+ * `baseline`, beside this one, round by round, started by this checkout's target script).
+ *
+ * The stubs are the built package (`dist/`, what `npx hokusai-auth mock` runs) when there is a
+ * build, else the source through tsx, which is slower; the labels say so.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,9 +53,10 @@ type Target = { id: string; label: string; url: string; pid: number | undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
+/** A stub of this checkout, or of `root` (the baseline), started by this checkout's target script. */
 async function startStub(id: string, label: string, args: string[], nodeArgs: string[] = [], root = ROOT): Promise<TargetProcess & { label: string; id: string }> {
-  const target = await startTarget(join(root, 'bench/targets/stub-server.ts'), args, nodeArgs);
-  return Object.assign(target, { label, id });
+  const target = await startTarget(join(ROOT, 'bench/targets/stub-server.ts'), [...args, '--root', root], nodeArgs);
+  return Object.assign(target, { label: `${label}${target.ready.built ? '' : ' (source, not built)'}`, id });
 }
 
 async function startPrismMock(): Promise<Target> {
@@ -195,7 +200,7 @@ async function main(): Promise<void> {
       }`,
       `Startup of the stub: ${stubStart.note}. Prism: \`prism mock\` of the spec, \`-v silent\`.`,
       `Server CPU µs/req: CPU time of the server process (from /proc) per 2xx answer; the machine may be shared, so compare the per-round ratios, not the absolute figures.${
-        s.memory!.cpuMicros && s.bare!.cpuMicros ? ` The memory stub spends ${(s.memory!.cpuMicros / s.bare!.cpuMicros).toFixed(1)}× the bare server's CPU per request.` : ''
+        s.memory!.cpuMicros && s.bare?.cpuMicros ? ` The memory stub spends ${(s.memory!.cpuMicros / s.bare.cpuMicros).toFixed(1)}× the bare server's CPU per request.` : ''
       }`,
       ...(profileArgs.length ? ['CPU profile of the memory stub written to .tmp/profiles/ (summarise with `tsx scripts/bench-profile.ts <file>`).'] : []),
       `Whole run: ${Math.round((performance.now() - started) / 1000)} s.`,

@@ -29,7 +29,7 @@ const shortUrl = (url: string) =>
   url
     .replace(/^file:\/\//, '')
     .replace(/.*\/node_modules\/((@[^/]+\/)?[^/]+)\/.*/, 'npm:$1')
-    .replace(/.*?\/(src|bench|test)\//, '$1/');
+    .replace(/.*?\/(src|dist|bench|test)\//, '$1/');
 const label = (f: CallFrame) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
 
 function stackOf(id: number): ProfileNode[] {
@@ -62,7 +62,7 @@ profile.samples.forEach((id, i) => {
   selfByFile.set(where, (selfByFile.get(where) ?? 0) + dt);
   const seen = new Set<string>();
   for (const n of stack) {
-    if (!/\/src\//.test(n.callFrame.url)) continue;
+    if (!/\/(src|dist)\//.test(n.callFrame.url)) continue;
     const key = label(n.callFrame);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -79,4 +79,4 @@ const print = (title: string, map: Map<string, number>) => {
 console.log(`${file}\nunder load: ${(total / 1e6).toFixed(2)} s, busy ${(busy / 1e6).toFixed(2)} s, idle ${((100 * idle) / (total || 1)).toFixed(0)}% (percentages below are of busy time)`);
 print('self time by function', selfByFunction);
 print('self time by file / package', selfByFile);
-print('inclusive time of project functions (src/)', inclusiveOwn);
+print('inclusive time of project functions (src/, or dist/ for the built package)', inclusiveOwn);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** What a target process reports on stdout, as one JSON line, once it is listening. */
-export type ReadyMessage = { ready: true; url: string; keys?: string[]; validBody?: unknown };
+export type ReadyMessage = { ready: true; url: string; keys?: string[]; validBody?: unknown; /** A stub of the built package rather than the source. */ built?: boolean };
 
 /** A running target process. */
 export type TargetProcess = { ready: ReadyMessage; child: ChildProcess; stop(): Promise<void> };

@@ -5,17 +5,21 @@
  *
  * Usage: node --import tsx bench/targets/stub-server.ts --store memory|sqlite [--file db]
  *        --keys <total keys in the store> --bench-keys <keys to hand out> [--general-path-only]
+ *        [--root <checkout>]
+ *
+ * The server is the built package (`<root>/dist`, what `npx hokusai-auth mock` runs) when there
+ * is one, else the source through tsx; `--root` (default: this checkout) lets the benchmark run
+ * another checkout the same way. The ready line says which (`"built"`).
  *
  * `--general-path-only` (memory only) serves the same app through @hono/node-server alone,
  * without the Node hot path for validations: the baseline that shows what the hot path gains.
  */
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createApp, MemoryStore, requestSchemas } from '../../src/server';
-import { nodeHmacHasher, startServer } from '../../src/server/node';
-
-const createKeyBody = requestSchemas.createKey.body;
 
 const { values } = parseArgs({
   options: {
@@ -24,8 +28,15 @@ const { values } = parseArgs({
     keys: { type: 'string', default: '10' },
     'bench-keys': { type: 'string', default: '8' },
     'general-path-only': { type: 'boolean', default: false },
+    root: { type: 'string', default: fileURLToPath(new URL('../..', import.meta.url)) },
   },
 });
+const root = resolve(values.root);
+const built = existsSync(join(root, 'dist/server/node.js'));
+const entry = (name: string) => pathToFileURL(join(root, built ? `dist/server/${name}.js` : `src/server/${name}.ts`)).href;
+const { createApp, MemoryStore, requestSchemas } = (await import(entry('index'))) as typeof import('../../src/server');
+const { nodeHmacHasher, startServer } = (await import(entry('node'))) as typeof import('../../src/server/node');
+const createKeyBody = requestSchemas.createKey.body;
 const totalKeys = Number(values.keys);
 const benchKeys = Number(values['bench-keys']);
 if (values.store === 'sqlite' && !values.file) throw new Error('--store sqlite needs --file');
@@ -52,7 +63,7 @@ for (let i = keys.length; i < totalKeys; i += 1) {
   await engine.createKey(createKeyBody.parse({ name: `filler ${i}`, service_id: i % 2 ? 'prediction' : 'platform' }));
 }
 
-console.log(JSON.stringify({ ready: true, url: server.url, keys }));
+console.log(JSON.stringify({ ready: true, url: server.url, keys, built }));
 
 const stop = () => {
   void server.close().then(() => process.exit(0));
