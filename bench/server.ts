@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTarget, stopChild, type TargetProcess } from './lib/child';
 import { runRound, VALIDATE_BODY, VALIDATE_PATH, type RoundResult } from './lib/load';
-import { freePort, waitForStatus } from './lib/net';
+import { freePort, waitForStatus } from '../scripts/lib/net';
 import { markdownReport, pairedCpuRatio, pairedRatio, summarise, type Check, type TargetSummary } from './lib/report';
 import { timeToHealthy, type StartCommand } from './lib/startup';
 

@@ -1,8 +1,10 @@
 // The one way tests start another process (the server, Prism, an example) and wait until it
 // serves: its URL printed on stdout, or a health URL that answers 200. Loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, waitForStatus } from '../../scripts/lib/net';
+
+export { freePort, waitForStatus };
 
 /** The repository root, where npm scripts, `src/` and `examples/` are found. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,8 +27,11 @@ export interface StartedProcess {
 export interface StartOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** `printed`: the first match on stdout is the URL. `health`: poll `<url>/health` until 200. */
-  ready: { printed: RegExp } | { health: string };
+  /**
+   * `printed`: the first match on stdout is the URL. `health`: poll `<url><path>` (default
+   * `/health`) until it answers `status` (default 200); the URL is `health`.
+   */
+  ready: { printed: RegExp } | { health: string; path?: string; status?: number };
   /** Its own process group, so `stop` ends what it started too (`npm run`, `npx`). */
   group?: boolean;
   timeoutMs?: number;
@@ -64,35 +69,15 @@ export async function startProcess(command: string, args: readonly string[], opt
   }
 }
 
-/**
- * Asks the OS for a free TCP port on 127.0.0.1.
- *
- * @example
- * const port = await freePort(); // e.g. 41873
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitUntilReady(ready: StartOptions['ready'], stdout: () => string, timeoutMs: number): Promise<string> {
+  if ('health' in ready) {
+    await waitForStatus(`${ready.health}${ready.path ?? '/health'}`, ready.status ?? 200, timeoutMs, 25);
+    return ready.health;
+  }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if ('printed' in ready) {
-      const match = ready.printed.exec(stdout());
-      if (match) return match[0];
-    } else {
-      const res = await fetch(`${ready.health}/health`, { signal: AbortSignal.timeout(1_000) }).catch(() => undefined);
-      await res?.arrayBuffer();
-      if (res?.status === 200) return ready.health;
-    }
+    const match = ready.printed.exec(stdout());
+    if (match) return match[0];
     if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
