@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../runtime/built-package';
+import { ROOT } from '../../runtime/built-package';
 
 // Every process this test starts carries this mark, so a server left behind can be found and stopped.
 const MARK = `hokusai-npm-stop-${randomUUID()}`;
