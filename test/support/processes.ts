@@ -28,7 +28,7 @@ export interface StartOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   /**
-   * `printed`: the first match on stdout is the URL. `health`: poll `<url><path>` (default
+   * `printed`: the first match on stdout (its first group, if it has one) is the URL. `health`: poll `<url><path>` (default
    * `/health`) until it answers `status` (default 200); the URL is `health`.
    */
   ready: { printed: RegExp } | { health: string; path?: string; status?: number };
@@ -77,7 +77,7 @@ async function waitUntilReady(ready: StartOptions['ready'], stdout: () => string
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = ready.printed.exec(stdout());
-    if (match) return match[0];
+    if (match) return match[1] ?? match[0];
     if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
