@@ -22,14 +22,14 @@
  * The stubs are the built package (`dist/`, what `npx hokusai-auth mock` runs) when there is a
  * build, else the source through tsx, which is slower; the labels say so.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTarget, stopChild, type TargetProcess } from './lib/child';
+import { startTarget, type TargetProcess } from './lib/child';
 import { runRound, VALIDATE_BODY, VALIDATE_PATH, type RoundResult } from './lib/load';
-import { freePort, waitForStatus } from './lib/net';
+import { freePort } from '../scripts/lib/net';
+import { startProcess } from '../scripts/lib/processes';
 import { markdownReport, pairedCpuRatio, pairedRatio, summarise, type Check, type TargetSummary } from './lib/report';
 import { timeToHealthy, type StartCommand } from './lib/startup';
 
@@ -62,12 +62,12 @@ async function startStub(id: string, label: string, args: string[], nodeArgs: st
 async function startPrismMock(): Promise<Target> {
   const port = await freePort();
   // `-v silent`: Prism at its fastest (no per-request logging), the conservative comparison.
-  const child = spawn(PRISM, ['mock', SPEC, '-p', String(port), '-h', '127.0.0.1', '-v', 'silent', '--multiprocess=false'], {
-    stdio: 'ignore',
-  });
   const url = `http://127.0.0.1:${port}`;
-  await waitForStatus(`${url}/health`, 200, 60_000, 50);
-  return { id: 'prism', label: '(d) Prism mock of the spec', url, pid: child.pid, stop: () => stopChild(child) };
+  const prism = await startProcess(PRISM, ['mock', SPEC, '-p', String(port), '-h', '127.0.0.1', '-v', 'silent', '--multiprocess=false'], {
+    ready: { health: url },
+    timeoutMs: 60_000,
+  });
+  return { id: 'prism', label: '(d) Prism mock of the spec', url, pid: prism.child.pid, stop: prism.stop };
 }
 
 /** The memory stub's answer to a valid key: its body, and its headers but those node:http adds itself. */

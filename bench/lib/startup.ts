@@ -1,7 +1,7 @@
 /** Time from spawning a server process to its first 200 from GET /health. */
 import { spawn } from 'node:child_process';
-import { stopChild } from './child';
-import { freePort, waitForStatus } from './net';
+import { freePort, waitForStatus } from '../../scripts/lib/net';
+import { stopChild } from '../../scripts/lib/processes';
 
 /** How to start one server on a given port. */
 export type StartCommand = { command: string; args: (port: number) => string[]; env?: Record<string, string> };

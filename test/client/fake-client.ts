@@ -1,7 +1,7 @@
 // Test setup shared by the client tests: a client whose fetch, clock, sleep and randomness are all under the test's control.
 import { HokusaiAuth, type HokusaiAuthOptions } from '../../src/client';
 import type { ClientInternals } from '../../src/client/internals';
-import { validationSuccess as fixtureSuccess } from '../support/fixtures';
+import { keyInfo as fixtureKeyInfo, validationSuccess as fixtureSuccess } from '../support/fixtures';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789-SECRET';
 export const API_KEY = 'hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456';
@@ -52,23 +52,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'x-request-id': 'req-test', ...headers } });
 }
 
-export const keyInfo = {
-  key_id: KEY_ID,
-  name: 'My First Key',
-  key_prefix: 'hk_test_AbC***',
-  user_id: 'admin',
-  service_id: 'prediction',
-  scopes: ['predict'],
-  environment: 'test',
-  is_active: true,
-  rate_limit_per_hour: 1000,
-  monthly_prediction_limit: null,
-  allowed_ips: null,
-  billing_plan: 'free',
-  created_at: '2025-01-15T10:30:00Z',
-  expires_at: null,
-  last_used_at: null,
-} as const;
+/** The public view of the fixture key. */
+export const keyInfo = fixtureKeyInfo({ key_id: KEY_ID, name: 'My First Key', created_at: Date.parse('2025-01-15T10:30:00Z') });
 
 /** The 200 validation body of the fixture key. */
 export const validationSuccess = fixtureSuccess(KEY_ID);

@@ -2,21 +2,7 @@
 // shorter wait between attempts than the client's (maxRetryDelayMs).
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/client';
-import { API_KEY, fakeClient, json } from './fake-client';
-
-const failure = (error_code: string, error: string) => ({
-  is_valid: false,
-  key_id: null,
-  user_id: null,
-  service_id: null,
-  scopes: null,
-  rate_limit_per_hour: null,
-  billing_plan: null,
-  monthly_prediction_limit: null,
-  error,
-  error_code,
-});
-const success = { is_valid: true, key_id: 'k', user_id: 'admin', service_id: 'prediction', scopes: [], rate_limit_per_hour: 10, billing_plan: 'free', monthly_prediction_limit: null };
+import { API_KEY, fakeClient, json, validationFailure, validationSuccess as success } from './fake-client';
 
 describe('per-call options', () => {
   it('onResponse sees every attempt’s response, headers included', async () => {
@@ -30,7 +16,7 @@ describe('per-call options', () => {
   });
 
   it('maxRetryDelayMs for one call: a Retry-After above it is answered at once instead of waited for', async () => {
-    const limited = json(failure('rate_limited', 'Rate limit exceeded'), 429, { 'Retry-After': '5' });
+    const limited = json(validationFailure('rate_limited'), 429, { 'Retry-After': '5' });
     const waited = fakeClient([limited, json(success)]);
     expect(await waited.auth.validate(API_KEY)).toMatchObject({ is_valid: true });
     expect(waited.sleeps).toEqual([5_000]);

@@ -3,7 +3,7 @@
 // `/msw`, `/middleware` and `/platform` import in ESM and CommonJS, their types check under node16
 // resolution, and `npx hokusai-auth` runs, the local server included, without the optional
 // better-sqlite3.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProcess } from '../support/processes';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,34 +68,26 @@ describe('the packed package in a fresh project', () => {
   });
 
   it('runs `npx hokusai-auth mock` without better-sqlite3: in memory, saying so in one line, no data folder', async () => {
-    const mock = spawn('npx', ['--no-install', 'hokusai-auth', 'mock', '--port', '0'], {
+    const mock = await startProcess('npx', ['--no-install', 'hokusai-auth', 'mock', '--port', '0'], {
       cwd: project,
       env: { ...process.env, HOKUSAI_ADMIN_TOKEN: '', PORT: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      group: true,
+      ready: { printed: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
+      timeoutMs: 45_000,
     });
-    let stdout = '';
-    let stderr = '';
-    mock.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        mock.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk;
-          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-          if (match) resolve(match[1]!);
-        });
-        mock.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${stderr}`)));
-      });
-      expect(stderr.split('\n').filter((line) => line.includes('better-sqlite3'))).toEqual([
+      const { url } = mock;
+      expect(mock.stderr().split('\n').filter((line) => line.includes('better-sqlite3'))).toEqual([
         expect.stringMatching(/^SQLite unavailable .*keeping everything in memory.*npm install better-sqlite3@12/),
       ]);
-      expect(stdout).toContain('Store: memory');
+      expect(mock.stdout()).toContain('Store: memory');
       expect((await fetch(`${url}/health`)).status).toBe(200);
       // The installed package serves its own description.
       expect((await fetch(`${url}/docs`)).status).toBe(200);
       expect((await fetch(`${url}/openapi.json`)).status).toBe(200);
       expect(existsSync(join(project, '.hokusai-auth'))).toBe(false);
     } finally {
-      mock.kill('SIGTERM');
+      await mock.stop();
     }
   }, 60_000);
 

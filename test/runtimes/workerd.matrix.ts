@@ -2,9 +2,9 @@
 // the Worker as wrangler bundles it, calling the local server over loopback.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { freePort, waitForStatus } from '../../bench/lib/net';
+import { freePort, startProcess } from '../support/processes';
 import { describeChecks } from './harness/rows';
-import { startProcess } from './harness/processes';
+import { childEnv } from './harness/processes';
 import { WORKER_FILE } from './harness/project';
 import { RUNTIME_LABELS, runtimeForRow } from './harness/runtimes';
 import { startScenarioServer } from './harness/servers';
@@ -16,10 +16,17 @@ describeChecks(RUNTIME_LABELS.workerd, [...SDK_SCENARIOS, 'middleware: Hono'], a
   const port = await freePort();
   const config = join(dirname(WORKER_FILE), 'config.capnp');
   writeFileSync(config, workerdConfig(port));
-  const worker = startProcess(runtime.command, ['serve', config], { cwd: dirname(WORKER_FILE) });
   const server = await startScenarioServer();
+  const worker = await startProcess(runtime.command, ['serve', config], {
+    cwd: dirname(WORKER_FILE),
+    env: childEnv(),
+    ready: { health: `http://127.0.0.1:${port}`, path: '/', status: 405 },
+    timeoutMs: 30_000,
+  }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   try {
-    await waitForStatus(`http://127.0.0.1:${port}/`, 405, 30_000, 100);
     const response = await fetch(`http://127.0.0.1:${port}/`, {
       method: 'POST',
       body: JSON.stringify({ baseUrl: server.url, adminToken: server.adminToken }),

@@ -1,6 +1,8 @@
 // The values tests compare with or store, written once: validation answers and stored keys.
+import { toKeyInfo } from '../../src/server/engine/key-info';
 import { VALIDATION_ERRORS } from '../../src/server/engine/validate';
-import type { NewStoredKey, ValidationErrorCode, ValidationFailure, ValidationSuccess } from '../../src/server';
+import type { ApiKeyInfo, NewStoredKey, ValidationErrorCode, ValidationFailure, ValidationSuccess } from '../../src/server';
+import { storedKey } from './stored-key';
 
 /**
  * The 200 validation body of a key made with the quickstart's settings (admin, prediction,
@@ -48,34 +50,14 @@ export function validationFailure(error_code: ValidationErrorCode): ValidationFa
   };
 }
 
-let counter = 0;
+export { storedKey } from './stored-key';
 
 /**
- * A key record for a store, unique on every call (id and hash).
+ * The public view (`ApiKeyInfo`, as the API sends it) of a `storedKey` with these overrides.
  *
  * @example
- * store.insertKey(storedKey({ service_id: 'platform' }));
+ * expect(await auth.keys.get(KEY_ID)).toEqual(keyInfo({ key_id: KEY_ID }));
  */
-export function storedKey(overrides: Partial<NewStoredKey> = {}): NewStoredKey {
-  counter += 1;
-  const id = counter.toString(16).padStart(12, '0');
-  return {
-    key_id: `00000000-0000-4000-8000-${id}`,
-    key_hash: `hash-${id}`,
-    name: `key ${counter}`,
-    key_prefix: 'hk_test_AbC***',
-    user_id: 'admin',
-    service_id: 'prediction',
-    scopes: ['predict'],
-    environment: 'test',
-    is_active: true,
-    rate_limit_per_hour: 1000,
-    monthly_prediction_limit: null,
-    allowed_ips: null,
-    billing_plan: 'free',
-    created_at: Date.UTC(2025, 0, 15),
-    expires_at: null,
-    last_used_at: null,
-    ...overrides,
-  };
+export function keyInfo(overrides: Partial<NewStoredKey> = {}): ApiKeyInfo {
+  return toKeyInfo({ seq: 0, ...storedKey(overrides) });
 }

@@ -1,7 +1,8 @@
 // `hokusai-auth mock`, the package's CLI server, started on a given runtime from the project
 // with the README's command for that runtime.
 import { join } from 'node:path';
-import { childEnv, startServerChild, type ServerChild } from './processes';
+import type { StartedProcess } from '../../support/processes';
+import { childEnv, startServerChild } from './processes';
 import { PROJECT_DIR } from './project';
 import type { RuntimeId } from './runtimes';
 
@@ -29,7 +30,7 @@ export function serverArgs(id: RuntimeId, options: string[]): string[] {
  * @example
  * const server = await startCliServer('bun', bunPath, token, ['--memory', '--test-controls']);
  */
-export function startCliServer(id: RuntimeId, command: string, adminToken: string, options: string[]): Promise<ServerChild> {
+export function startCliServer(id: RuntimeId, command: string, adminToken: string, options: string[]): Promise<StartedProcess> {
   const args = serverArgs(id, ['--quiet', '--port', '0', '--host', '127.0.0.1', ...options]);
   return startServerChild(command, args, { cwd: PROJECT_DIR, env: childEnv({ HOKUSAI_ADMIN_TOKEN: adminToken }) });
 }

@@ -1,7 +1,7 @@
-// Child processes of the matrix: a script run to its end, a server run until stopped.
-import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
-import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+// Child processes of the matrix: a script run to its end, a server run until stopped (started
+// the tests' one way, test/support/processes.ts).
+import { execFile } from 'node:child_process';
+import { startProcess, type StartedProcess } from '../../support/processes';
 
 /** Output of a finished process. */
 export interface Finished {
@@ -37,79 +37,15 @@ export function lastJsonLine<T>(run: Finished, what: string): T {
   throw new Error(`${what} exited with ${run.code}:\n${tail(run.stdout)}\n${tail(run.stderr)}`);
 }
 
-/** A running server process and its base URL. */
-export interface ServerChild {
-  url: string;
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
 /**
- * Starts a server that prints its base URL (`--quiet`), and waits for that line.
+ * Starts a server that prints its base URL on a line of its own (`--quiet`), and waits for it.
  *
  * @example
  * const server = await startServerChild(bun, ['main.js', 'mock', '--quiet', '--port', '0']);
  * await server.stop();
  */
-export function startServerChild(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<ServerChild> {
-  const { child, output, stop } = startProcess(command, args, options);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`no URL printed in ${options.timeoutMs ?? 60_000} ms:\n${tail(output())}`));
-    }, options.timeoutMs ?? 60_000);
-    const check = () => {
-      const url = /^(http:\/\/\S+)$/m.exec(output())?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      resolve({ url, child, output, stop });
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code} before printing its URL:\n${tail(output())}`));
-    });
-  });
-}
-
-/** A started process, its output so far, and a stop that waits for its exit. */
-export interface StartedProcess {
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/**
- * Starts a long-running process (a server), collecting its output; `stop` sends SIGTERM, then
- * SIGKILL after 5 s.
- *
- * @example
- * const worker = startProcess(workerd, ['serve', 'config.capnp']);
- * await worker.stop();
- */
-export function startProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): StartedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(force);
-  };
-  return { child, output: () => output, stop };
+export function startServerChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<StartedProcess> {
+  return startProcess(command, args, { cwd: options.cwd, env: options.env ?? childEnv(), ready: { printed: /^http:\/\/\S+$/m }, timeoutMs: options.timeoutMs ?? 60_000 });
 }
 
 /** The environment of a runtime child: the tests' own, without what the test runner injects. */

@@ -4,8 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminTokenFileFor, keptAdminToken } from '../../src/server/admin-token-file';
-import { startServerProcess, type StartedProcess as ServerProcess } from '../support/processes';
+import { adminTokenFileFor, keptAdminToken } from '../../../src/server/admin-token-file';
+import { startServerProcess, type StartedProcess as ServerProcess } from '../../support/processes';
 
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-admin-token-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/server/node';
-import type { RunningServer } from '../../src/server/node';
-import { withContractCheck } from '../support/contract';
+import { startServer } from '../../../src/server/node';
+import type { RunningServer } from '../../../src/server/node';
+import { withContractCheck } from '../../support/contract';
 
 const ADMIN = 'tcp-admin-token';
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-tcp-'));

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_FILE, parseMainArgs } from '../../src/server/cli-args';
-import { startServerProcess } from '../support/processes';
+import { DEFAULT_DATA_FILE, parseMainArgs } from '../../../src/server/cli-args';
+import { startServerProcess } from '../../support/processes';
 
 const ADMIN = 'process-admin-token';
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-process-'));

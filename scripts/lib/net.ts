@@ -1,4 +1,4 @@
-/** Loopback helpers: a free port and "wait until this URL answers". */
+/** Loopback helpers shared by tests, benchmarks and scripts: a free port and "wait until this URL answers". */
 import { createServer } from 'node:net';
 
 /**

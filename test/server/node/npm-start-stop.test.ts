@@ -1,10 +1,9 @@
 // `npm start & PID=$!; …; kill $PID`: scripts signal npm, not the server npm started. The
 // server must stop with it and free its port.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../runtime/built-package';
+import { startProcess } from '../../support/processes';
 
 // Every process this test starts carries this mark, so a server left behind can be found and stopped.
 const MARK = `hokusai-npm-stop-${randomUUID()}`;
@@ -42,23 +41,15 @@ async function refusesConnections(url: string, withinMs: number): Promise<boolea
 
 describe('npm start stopped the way scripts do it', () => {
   it('kill <npm pid> stops the server and frees the port', async () => {
-    const npm = spawn('npm', ['start', '--silent', '--', '--port', '0', '--memory', '--quiet'], {
-      cwd: ROOT,
+    const npm = await startProcess('npm', ['start', '--silent', '--', '--port', '0', '--memory', '--quiet'], {
       env: { ...process.env, HOKUSAI_ADMIN_TOKEN: '', PORT: '', HOKUSAI_TEST_MARK: MARK },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ready: { printed: /http:\/\/127\.0\.0\.1:\d+/ },
     });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      npm.stdout.on('data', (chunk: Buffer) => {
-        output += chunk;
-        const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-        if (match) resolve(match[0]);
-      });
-      npm.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
-    });
+    const { url } = npm;
     expect((await fetch(`${url}/health`)).status).toBe(200);
 
-    npm.kill('SIGTERM');
+    // What a script does: signal npm's own pid, not a process group.
+    npm.child.kill('SIGTERM');
     expect(await refusesConnections(url, 10_000)).toBe(true);
     // Nothing it started is left running.
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readApiDescription } from '../../src/server/api-description';
-import { startServer, type RunningServer } from '../../src/server/node';
-import { builtFile, ROOT } from '../runtime/built-package';
+import { readApiDescription } from '../../../src/server/api-description';
+import { startServer, type RunningServer } from '../../../src/server/node';
+import { builtFile, ROOT } from '../../runtime/built-package';
 
 const SPEC = join(ROOT, 'spec/hokusai-auth.openapi.yaml');
 let server: RunningServer;

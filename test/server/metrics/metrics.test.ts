@@ -1,10 +1,10 @@
 // GET /metrics: the JSON summary (uptime, requests by route and status, validations by outcome
 // and error_code, keys, registrations) and the same as Prometheus text for text/plain.
 import { describe, expect, it } from 'vitest';
-import { prefersText } from '../../src/server/routes/metrics';
-import { startServer } from '../../src/server/node';
-import { makeTestApp } from './support';
-import { ACME } from './registration/helpers';
+import { prefersText } from '../../../src/server/routes/metrics';
+import { startServer } from '../../../src/server/node';
+import { makeTestApp } from '../support';
+import { ACME } from '../registration/helpers';
 
 describe('metrics', () => {
   it('summarises requests, validations, keys and registrations in JSON', async () => {

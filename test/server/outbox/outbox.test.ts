@@ -1,8 +1,8 @@
 // The outbox: every mail the server would send is kept (newest last), readable in process and
 // over HTTP, announced as one request-log line without its text or links, and emptied by reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ManualClock, Outbox } from '../../src/server';
-import { startServer, type RunningServer } from '../../src/server/node';
+import { createApp, ManualClock, Outbox } from '../../../src/server';
+import { startServer, type RunningServer } from '../../../src/server/node';
 
 const ADMIN = 'outbox-admin-token-0123456789abcdef';
 const SECRET_LINK = 'http://127.0.0.1/registration/verify?token=single-use-secret-token';

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, MemoryStore } from '../../src/server';
-import { SqliteStore } from '../../src/server/node';
-import { nodeHmacHasher } from '../../src/server/node';
-import { ADMIN_TOKEN, makeTestApp } from './support';
+import { createApp, MemoryStore } from '../../../src/server';
+import { SqliteStore } from '../../../src/server/node';
+import { nodeHmacHasher } from '../../../src/server/node';
+import { ADMIN_TOKEN, makeTestApp } from '../support';
 
 const dir = mkdtempSync(join(tmpdir(), 'hokusai-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

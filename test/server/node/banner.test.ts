@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { startServerProcess, type StartedProcess as ServerProcess } from '../support/processes';
+import { startServerProcess, type StartedProcess as ServerProcess } from '../../support/processes';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 // The request log: one line per request, never a key or a token, query strings cut, text or JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/node';
-import { formatLogLine, loggedPath } from '../../src/server/request-log';
+import { startServer, type RunningServer } from '../../../src/server/node';
+import { formatLogLine, loggedPath } from '../../../src/server/request-log';
 
 const ADMIN = 'request-log-admin-token-0123456789';
 const lines: string[] = [];
