@@ -50,11 +50,15 @@ export function extractApiKey(from: Request | Headers | ApiKeyHeaderRecord, body
 }
 
 function fromAuthorization(value: string | undefined): ApiKeyExtraction | undefined {
-  const match = value === undefined ? null : /^(\S+)\s+([\s\S]*)$/.exec(value.trim());
-  if (!match) return undefined;
-  const scheme = (match[1] ?? '').toLowerCase();
-  const key = (match[2] ?? '').trim();
+  if (value === undefined) return undefined;
+  // `<scheme> <key>`: the scheme ends at the first whitespace. Read on every request of a
+  // protected service, so cut with `search` and `slice` rather than a capturing match.
+  const text = value.trim();
+  const end = text.search(/\s/);
+  if (end <= 0) return undefined;
+  const key = text.slice(end).trim();
   if (key === '') return undefined;
+  const scheme = text.slice(0, end).toLowerCase();
   if (scheme === 'bearer') return { key, source: 'authorization-bearer' };
   if (scheme === 'apikey') return { key, source: 'authorization-apikey' };
   return undefined;
@@ -82,14 +86,17 @@ function headerLookup(from: unknown): HeaderLookup {
   if (hasGet(from)) return (name) => from.get(name) ?? undefined;
   const record = from as Record<string, unknown>;
   return (name) => {
-    const values: string[] = [];
-    for (const headerName of Object.keys(record)) {
-      if (headerName.toLowerCase() !== name) continue;
+    let joined: string | undefined;
+    // Names of another length are passed over before any lower-casing (Node's records are
+    // already lower-case, so most lookups compare lengths and one string).
+    for (const headerName in record) {
+      if (headerName.length !== name.length || (headerName !== name && headerName.toLowerCase() !== name)) continue;
+      if (!Object.prototype.hasOwnProperty.call(record, headerName)) continue;
       const value = record[headerName];
-      if (typeof value === 'string') values.push(value);
-      else if (Array.isArray(value)) values.push(...value.filter((item): item is string => typeof item === 'string'));
+      const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+      if (strings.length > 0) joined = [...(joined === undefined ? [] : [joined]), ...strings].join(', ');
     }
-    return values.length === 0 ? undefined : values.join(', ');
+    return joined;
   };
 }
 

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { GuardCacheEntry, GuardStore, UseCount } from './types';
-import { HOUR_MS, UseWindow } from './use-window';
+import { UseWindow } from './use-window';
 
 /**
  * Settings of the in-process store.
@@ -23,22 +23,30 @@ export interface MemoryGuardStoreOptions {
  * const guard = createKeyGuard({ auth, service_id: 'prediction', cache: { store: new MemoryGuardStore({ max: 50_000 }) } });
  */
 export class MemoryGuardStore implements GuardStore {
-  readonly #entries: LRUCache<string, GuardCacheEntry>;
+  readonly #entries: LRUCache<string, { entry: GuardCacheEntry; until: number }>;
   readonly #windows: LRUCache<string, UseWindow>;
+  readonly #now: () => number;
 
   constructor({ max = 10_000, now = Date.now }: MemoryGuardStoreOptions = {}) {
-    // lru-cache reads time through `perf`, so a test clock moves its expiry too.
-    const perf = { now };
-    this.#entries = new LRUCache({ max, perf, ttlAutopurge: false });
-    this.#windows = new LRUCache({ max, perf, ttl: HOUR_MS, updateAgeOnGet: true });
+    this.#now = now;
+    // Each entry carries its own deadline, read on `get`: lru-cache's time to live would read
+    // the clock and keep timers of its own on every request, for the same answer.
+    this.#entries = new LRUCache({ max });
+    // No time to live: a window drops its old uses itself, and the least recently used key's
+    // window goes first when `max` is reached (a key in use is never the least recent).
+    this.#windows = new LRUCache({ max });
   }
 
   get(id: string): GuardCacheEntry | undefined {
-    return this.#entries.get(id);
+    const held = this.#entries.get(id);
+    if (held === undefined) return undefined;
+    if (this.#now() <= held.until) return held.entry;
+    this.#entries.delete(id);
+    return undefined;
   }
 
   set(id: string, entry: GuardCacheEntry, ttlMs: number): void {
-    this.#entries.set(id, entry, { ttl: Math.max(1, ttlMs) });
+    this.#entries.set(id, { entry, until: this.#now() + Math.max(1, ttlMs) });
   }
 
   delete(id: string): void {

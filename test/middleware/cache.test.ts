@@ -172,3 +172,40 @@ describe('validation cache', () => {
     expect(stub.calls.validations).toBe(2);
   });
 });
+
+describe('MemoryGuardStore', () => {
+  const entry = { byClientIp: {} };
+
+  it('keeps an entry for its time to live on the given clock, then forgets it', () => {
+    let now = 1_000_000;
+    const store = new MemoryGuardStore({ now: () => now });
+    store.set('id-1', entry, 5_000);
+    now += 5_000;
+    expect(store.get('id-1')).toBe(entry);
+    now += 1;
+    expect(store.get('id-1')).toBeUndefined();
+    // Forgotten for good, even if the clock were set back.
+    now -= 10_000;
+    expect(store.get('id-1')).toBeUndefined();
+  });
+
+  it('drops the least recently used entry beyond `max`', () => {
+    const store = new MemoryGuardStore({ max: 2 });
+    store.set('a', entry, 60_000);
+    store.set('b', entry, 60_000);
+    store.get('a');
+    store.set('c', entry, 60_000);
+    expect([store.get('a'), store.get('b'), store.get('c')]).toEqual([entry, undefined, entry]);
+  });
+
+  it("counts a key's uses over the hour however long it stays in use", () => {
+    let now = 0;
+    const store = new MemoryGuardStore({ now: () => now });
+    for (let i = 0; i < 3; i++) expect(store.countUse('key-1', 3, now).allowed).toBe(true);
+    now += 59 * 60_000;
+    expect(store.countUse('key-1', 3, now)).toMatchObject({ allowed: false, remaining: 0 });
+    // The first uses leave the window an hour (and at most a second) after they were made.
+    now += 62_000;
+    expect(store.countUse('key-1', 3, now)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+});
