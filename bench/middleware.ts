@@ -9,7 +9,8 @@
  *
  * The stub auth service runs in this process (it is called once per key per 5 minutes), so its
  * validations can be counted. Environment: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS
- * (default 5), BENCH_CONNECTIONS (default 20).
+ * (default 5), BENCH_CONNECTIONS (default 20), BENCH_FLOORS=1 (also measure routes doing one
+ * part of the guard's work each, beside /open the same way: what the parts cost here).
  */
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
@@ -27,9 +28,18 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const CONCURRENT_FIRST = 1_000;
-/** Keys the load cycles through, so no key's hourly limit (100,000) fills during the run. */
-const KEYS = 8;
+/**
+ * Keys the load cycles through, so no key's hourly limit (100,000) fills during the run: one app
+ * process serves every round, and at 40,000 req/s the protected route takes up to 2 million
+ * requests an hour (5 rounds × 2 runs × 5 s), 20 keys' worth.
+ */
+const KEYS = 40;
 const FRAMEWORKS = ['hono', 'express'] as const;
+/** BENCH_FLOORS=1: also the floor routes of the app, each beside /open like /protected (see bench/targets/middleware-app.ts). */
+const FLOORS = process.env.BENCH_FLOORS === '1' ? ['/floor/set', '/floor/hash'] : [];
+const COMPARED = ['/protected', ...FLOORS];
+/** The guard's default time to live of a cached answer. */
+const DEFAULT_TTL_S = 300;
 const ADMIN = 'bench-middleware-admin-token';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -112,25 +122,28 @@ try {
   log(`warm-up: ${validationsBefore} validations at the stub for ${KEYS} keys and ${apps.size} apps`);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [framework, app] of apps) {
-      // A-B-A, then B-A-B: the middle run is compared with the mean of the runs around it, so a
-      // drift of the machine's speed within the round cancels out.
-      const [outer, inner] = round % 2 === 0 ? ['/open', '/protected'] : ['/protected', '/open'];
-      const runs: RoundResult[] = [];
-      for (const path of [outer, inner, outer]) {
-        const result = await load(app.ready.url, path, keys, SECONDS, app.child.pid);
-        runs.push(result);
-        log(`round ${round + 1}/${ROUNDS} ${framework} ${path}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms${result.non2xx ? `, non-2xx ${JSON.stringify(result.statusCounts)}` : ''}`);
+      for (const compared of COMPARED) {
+        // A-B-A, then B-A-B: the middle run is compared with the mean of the runs around it, so
+        // a drift of the machine's speed within the round cancels out.
+        const [outer, inner] = round % 2 === 0 ? ['/open', compared] : [compared, '/open'];
+        const runs: RoundResult[] = [];
+        for (const path of [outer, inner, outer]) {
+          const result = await load(app.ready.url, path, keys, SECONDS, app.child.pid);
+          runs.push(result);
+          log(`round ${round + 1}/${ROUNDS} ${framework} ${path}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms${result.non2xx ? `, non-2xx ${JSON.stringify(result.statusCounts)}` : ''}`);
+        }
+        const [first, middle, last] = runs as [RoundResult, RoundResult, RoundResult];
+        const mean = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : (a + b) / 2);
+        const around: RoundResult = {
+          ...middle,
+          rps: (first.rps + last.rps) / 2,
+          cpuMicrosPerRequest: mean(first.cpuMicrosPerRequest, last.cpuMicrosPerRequest),
+          non2xx: first.non2xx + last.non2xx,
+        };
+        // Each compared route has its own /open runs, the ones measured beside it.
+        record(`${framework} ${compared}`, inner === compared ? middle : around);
+        record(`${framework} /open beside ${compared}`, inner === compared ? around : middle);
       }
-      const [first, middle, last] = runs as [RoundResult, RoundResult, RoundResult];
-      const mean = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : (a + b) / 2);
-      const around: RoundResult = {
-        ...middle,
-        rps: (first.rps + last.rps) / 2,
-        cpuMicrosPerRequest: mean(first.cpuMicrosPerRequest, last.cpuMicrosPerRequest),
-        non2xx: first.non2xx + last.non2xx,
-      };
-      record(`${framework} ${inner}`, middle);
-      record(`${framework} ${outer}`, around);
     }
   }
   const loadValidations = counter.validations - validationsBefore;
@@ -142,7 +155,7 @@ try {
   ];
   let pass = true;
   for (const framework of FRAMEWORKS) {
-    const open = summaries.get(`${framework} /open`)!;
+    const open = summaries.get(`${framework} /open beside /protected`)!;
     const guarded = summaries.get(`${framework} /protected`)!;
     const ratio = pairedRatio(guarded, open);
     pass &&= ratio.median >= 0.9 && guarded.non2xx === 0;
@@ -152,7 +165,24 @@ try {
       `| ${framework} | ${Math.round(open.rps)} | ${Math.round(guarded.rps)} | ${ratio.median.toFixed(2)} | ${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)} | ≥ 0.90 | ${cpu} | ${median(cpuRatios).toFixed(2)} | ${guarded.non2xx} |`,
     );
   }
-  lines.push('', `Validations at the stub during the timed runs (${KEYS} keys, all cached): ${loadValidations}.`, '');
+  if (FLOORS.length) {
+    lines.push(
+      '',
+      '| app | route | its req/s vs /open (median) | min–max | app CPU per request, open → route |',
+      '|---|---|---:|---:|---:|',
+    );
+    for (const framework of FRAMEWORKS) {
+      for (const floor of FLOORS) {
+        const open = summaries.get(`${framework} /open beside ${floor}`)!;
+        const route = summaries.get(`${framework} ${floor}`)!;
+        const ratio = pairedRatio(route, open);
+        lines.push(
+          `| ${framework} | ${floor} | ${ratio.median.toFixed(2)} | ${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)} | ${Math.round(open.cpuMicros ?? Number.NaN)} → ${Math.round(route.cpuMicros ?? Number.NaN)} µs |`,
+        );
+      }
+    }
+  }
+  lines.push('', `Validations at the stub during the timed runs (${KEYS} keys, each validated again when its cached answer is ${DEFAULT_TTL_S} s old): ${loadValidations}.`, '');
   lines.push(
     `| app | ${CONCURRENT_FIRST} first requests with one new key: waiting on the guard while it validated | validations at the stub | 200 answers | target |`,
     '|---|---:|---:|---:|---:|',
@@ -164,7 +194,9 @@ try {
   }
   lines.push(
     '',
-    `GET with a valid Bearer key; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, open and protected routes of one app side by side (open-protected-open, then protected-open-protected; the middle run against the mean of the two around it); Node ${process.version}.`,
+    `GET with a valid Bearer key; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, open and protected routes of one app side by side (open-protected-open, then protected-open-protected; the middle run against the mean of the two around it); Node ${process.version}; the guard from ${
+      [...apps.values()].every((app) => app.ready.built) ? 'the built package (dist/)' : 'the source through tsx (no build present)'
+    }.`,
   );
   console.log(lines.join('\n'));
   if (!pass) process.exitCode = 1;
