@@ -150,7 +150,8 @@ class Guard implements KeyGuard {
   }
 
   #fromCache(cached: CachedValidation | undefined, apiKey: string, id: string, clientIp: string, request: GuardRequest): MaybePromise<GuardOutcome> {
-    return cached && this.#now() < cached.expiresAt ? this.#settle(cached, 'cache', request) : this.#miss(apiKey, id, clientIp, cached, request);
+    const now = this.#now();
+    return cached && now < cached.expiresAt ? this.#settle(cached, 'cache', request, now) : this.#miss(apiKey, id, clientIp, cached, request);
   }
 
   /** No fresh answer in the cache: validate, once for every request waiting on this key and client IP. */
@@ -161,10 +162,11 @@ class Guard implements KeyGuard {
       if (stored && this.#now() < stored.expiresAt) return { kind: 'answer', cached: stored };
       return this.#validate(apiKey, id, clientIp, current);
     });
-    if (answer.kind === 'answer') return this.#settle(answer.cached, 'auth-service', request);
+    if (answer.kind === 'answer') return this.#settle(answer.cached, 'auth-service', request, this.#now());
     if (answer.kind === 'rate-limited') return rateLimitedByService(answer.headers);
     // Fail open only on what was known about this very key, and only for `failOpenFor`.
-    if (cached && this.#now() < cached.expiresAt + this.#failOpenFor) return this.#settle(cached, 'stale-cache', request);
+    const now = this.#now();
+    if (cached && now < cached.expiresAt + this.#failOpenFor) return this.#settle(cached, 'stale-cache', request, now);
     return unavailable(answer.retryAfterSeconds);
   }
 
@@ -189,11 +191,10 @@ class Guard implements KeyGuard {
   }
 
   /** Turns a validation answer into this request's outcome, counting the use against the hour. */
-  #settle(cached: CachedValidation, source: GuardAcceptance['source'], request: GuardRequest): MaybePromise<GuardOutcome> {
+  #settle(cached: CachedValidation, source: GuardAcceptance['source'], request: GuardRequest, now: number): MaybePromise<GuardOutcome> {
     const { result } = cached;
     if (!result.is_valid) return refused(result);
     if (!this.#store) return this.#accept(result, source, request);
-    const now = this.#now();
     const count = this.#store.countUse(result.key_id, result.rate_limit_per_hour, now);
     if (isPromise(count)) return count.then((ready) => (ready.allowed ? this.#accept(result, source, request) : rateLimited(ready, now)));
     return count.allowed ? this.#accept(result, source, request) : rateLimited(count, now);

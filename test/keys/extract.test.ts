@@ -50,6 +50,27 @@ describe('extractApiKey: details', () => {
     expect(extractApiKey({ authorization: `APIKEY\t${KEY_A}` })).toEqual({ key: KEY_A, source: 'authorization-apikey' });
   });
 
+  it('reads `Bearer <key>` as written the same as through the general scheme parsing', () => {
+    // Whitespace trim removes beyond ASCII, next to the scheme and at the end.
+    for (const [authorization, key] of [
+      [`Bearer ${KEY_A}`, KEY_A],
+      [`Bearer ${KEY_A} \u00a0`, KEY_A],
+      [`Bearer \u00a0${KEY_A}`, KEY_A],
+      [`Bearer  ${KEY_A}\u2028`, KEY_A],
+      [`Bearer ${KEY_A} extra`, `${KEY_A} extra`],
+      [`Bearer é${KEY_A}`, `é${KEY_A}`],
+    ] as const) {
+      expect(extractApiKey({ authorization })).toEqual({ key, source: 'authorization-bearer' });
+      expect(extractApiKey(new Headers({ authorization: authorization.trim() }))).toEqual({ key, source: 'authorization-bearer' });
+    }
+  });
+
+  it('in a plain record, reads the lower-case name first and other spellings only without it', () => {
+    expect(extractApiKey({ authorization: `Bearer ${KEY_A}`, Authorization: `Bearer ${KEY_B}` })).toEqual({ key: KEY_A, source: 'authorization-bearer' });
+    expect(extractApiKey({ authorization: [], Authorization: `Bearer ${KEY_B}` })).toEqual({ key: KEY_B, source: 'authorization-bearer' });
+    expect(extractApiKey({ 'X-Api-Key': KEY_A, 'X-API-KEY': KEY_B })).toEqual({ key: `${KEY_A}, ${KEY_B}`, source: 'x-api-key' });
+  });
+
   it('passes over an Authorization header with another scheme or no credentials', () => {
     for (const authorization of ['Basic dXNlcjpwYXNz', `Token ${KEY_A}`, `Bearer`, 'Bearer    ', KEY_A, '', `Bearer-${KEY_A}`]) {
       expect(extractApiKey({ authorization, 'x-api-key': KEY_B })).toEqual({ key: KEY_B, source: 'x-api-key' });
