@@ -45,7 +45,7 @@ export function without(args: readonly string[], index: number): string[] {
 export function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
   let parsed: { values: OptionValues; positionals: string[] };
   try {
-    parsed = parseArgs({ args, options: toParseArgsOptions(command.options), strict: true, allowPositionals: true }) as {
+    parsed = parseArgs({ args: dashValuesAsPositionals(args, command.options), options: toParseArgsOptions(command.options), strict: true, allowPositionals: true }) as {
       values: OptionValues;
       positionals: string[];
     };
@@ -58,6 +58,37 @@ export function parseCommandArgs(command: Command, args: string[]): { values: Op
   const extra = positionals[command.positionals.length];
   if (extra !== undefined) throw new UsageError(`Unexpected argument ${JSON.stringify(extra)}`, command.name);
   return parsed;
+}
+
+/**
+ * `args` with every dash-led value moved behind a `--`, so it reads as a positional: an argument
+ * starting with one `-` that names no short option of the command, such as a mailed token
+ * (`-Mx3…`; base64url tokens start with `-` one time in 64). Options keep their values and
+ * positionals their order; `--name` arguments stay options, so a misspelt one is still an error.
+ *
+ * @example
+ * dashValuesAsPositionals(['-Mx3', '--json'], { json: { type: 'boolean', description: 'JSON' } }); // ['--json', '--', '-Mx3']
+ */
+export function dashValuesAsPositionals(args: readonly string[], options: OptionSpecs): string[] {
+  const optionArgs: string[] = [];
+  const positionals: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(index + 1));
+      break;
+    }
+    const isLong = arg.startsWith('--');
+    const isShort = !isLong && arg.length > 1 && arg.startsWith('-') && Object.values(options).some((spec) => spec.short === arg[1]);
+    if (!isLong && !isShort) {
+      positionals.push(arg);
+      continue;
+    }
+    optionArgs.push(arg);
+    const name = isLong ? arg.slice(2) : arg.length === 2 ? shortToLong(arg.slice(1), options) : '';
+    if (!name.includes('=') && options[name]?.type === 'string' && index + 1 < args.length) optionArgs.push(args[++index]!);
+  }
+  return positionals.length > 0 ? [...optionArgs, '--', ...positionals] : optionArgs;
 }
 
 function toParseArgsOptions(options: OptionSpecs): NonNullable<ParseArgsConfig['options']> {
