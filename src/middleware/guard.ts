@@ -10,7 +10,7 @@ import { cacheIdOf } from './key-hash';
 import { MemoryGuardStore } from './memory-store';
 import type { KeyGuardOptions } from './options';
 import { SingleFlight } from './single-flight';
-import { after, isPromise } from './maybe-promise';
+import { after, isPromise, native } from './maybe-promise';
 import type { CachedValidation, GuardAcceptance, GuardCacheEntry, GuardOutcome, GuardRequest, GuardStore, HokusaiKey, MaybePromise } from './types';
 import { UsageBatcher } from './usage-batcher';
 
@@ -55,7 +55,8 @@ export interface KeyGuard {
   check(request: GuardRequest): Promise<GuardOutcome>;
   /**
    * `check`, answered synchronously when it can be (a fresh cached answer in a synchronous store,
-   * such as the default one): what the framework adapters call on every request.
+   * such as the default one), else a native `Promise`: what the framework adapters call on every
+   * request.
    */
   checkNow(request: GuardRequest): MaybePromise<GuardOutcome>;
   /** Forgets every cached answer for `apiKey`, e.g. from a revocation webhook: its next request is validated. */
@@ -100,6 +101,8 @@ class Guard implements KeyGuard {
   readonly #auth: HokusaiAuth;
   readonly #requiredScope: string | undefined;
   readonly #store: GuardStore | undefined;
+  /** The default store answers synchronously: its answers need no check for a promise. */
+  readonly #storeIsMemory: boolean;
   readonly #ttlMs: number;
   readonly #negativeTtlMs: number;
   readonly #trustProxy: TrustProxy;
@@ -118,6 +121,7 @@ class Guard implements KeyGuard {
     this.#requiredScope = options.required_scope;
     this.#now = options.now ?? Date.now;
     this.#store = cache === false ? undefined : (cache.store ?? new MemoryGuardStore({ max: cache.max, now: this.#now }));
+    this.#storeIsMemory = this.#store instanceof MemoryGuardStore;
     this.#ttlMs = cache === false ? 0 : (checkNumber('cache.ttlMs', cache.ttlMs) ?? DEFAULT_TTL_MS);
     this.#negativeTtlMs = cache === false ? 0 : (checkNumber('cache.negativeTtlMs', cache.negativeTtlMs) ?? DEFAULT_NEGATIVE_TTL_MS);
     this.#trustProxy = options.trustProxy ?? false;
@@ -186,8 +190,13 @@ class Guard implements KeyGuard {
 
   #cached(id: string, clientIp: string): MaybePromise<CachedValidation | undefined> {
     if (!this.#store) return undefined;
-    const entry = this.#store.get(id);
+    const entry = this.#fromStore(this.#store.get(id));
     return isPromise(entry) ? entry.then((ready) => ready?.byClientIp[clientIp]) : entry?.byClientIp[clientIp];
+  }
+
+  /** A store's answer, a native promise when the store's is any thenable. */
+  #fromStore<T>(answer: MaybePromise<T>): MaybePromise<T> {
+    return this.#storeIsMemory ? answer : native(answer);
   }
 
   /** Turns a validation answer into this request's outcome, counting the use against the hour. */
@@ -195,7 +204,7 @@ class Guard implements KeyGuard {
     const { result } = cached;
     if (!result.is_valid) return refused(result);
     if (!this.#store) return this.#accept(result, source, request);
-    const count = this.#store.countUse(result.key_id, result.rate_limit_per_hour, now);
+    const count = this.#fromStore(this.#store.countUse(result.key_id, result.rate_limit_per_hour, now));
     if (isPromise(count)) return count.then((ready) => (ready.allowed ? this.#accept(result, source, request) : rateLimited(ready, now)));
     return count.allowed ? this.#accept(result, source, request) : rateLimited(count, now);
   }

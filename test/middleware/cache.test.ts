@@ -1,7 +1,7 @@
 // The guard's validation cache, on the stub's controllable clock: hits, expiry, negative answers,
 // single-flight, revocation (after the TTL, or at once with invalidate) and per-IP answers.
 import { describe, expect, it, vi } from 'vitest';
-import { MemoryGuardStore, type GuardStore } from '../../src/middleware';
+import { MemoryGuardStore, type GuardCacheEntry, type GuardStore } from '../../src/middleware';
 import { bearer, inProcessStub } from './stub';
 
 describe('validation cache', () => {
@@ -87,6 +87,37 @@ describe('validation cache', () => {
     expect(hit).toBeInstanceOf(Promise);
     expect(await hit).toMatchObject({ ok: true, source: 'cache', key: { key_id: other.key_info.key_id } });
     expect(stub.calls.validations).toBe(2);
+  });
+
+  it('takes a store answering with thenables of another promise library, or synchronously, and still gives adapters a native Promise or a ready outcome', async () => {
+    const stub = inProcessStub();
+    const inner = new MemoryGuardStore({ now: () => stub.clock.now() });
+    // A minimal thenable, as a promise library other than the native one would give.
+    const thenable = <T>(value: T): PromiseLike<T> => ({ then: (onFulfilled) => thenable(onFulfilled ? onFulfilled(value) : value) }) as PromiseLike<T>;
+    const foreign = {
+      get: (id: string) => thenable(inner.get(id)),
+      set: (id: string, entry: GuardCacheEntry, ttlMs: number) => thenable(inner.set(id, entry, ttlMs)),
+      delete: (id: string) => thenable(inner.delete(id)),
+      countUse: (keyId: string, limit: number, now: number) => thenable(inner.countUse(keyId, limit, now)),
+      raiseUses: (keyId: string, used: number, now: number) => thenable(inner.raiseUses(keyId, used, now)),
+    } as unknown as GuardStore;
+    const { api_key, key_info } = await stub.newKey();
+    const guard = stub.guard({ cache: { store: foreign } });
+    expect(await guard.check(bearer(api_key))).toMatchObject({ ok: true, source: 'auth-service' });
+    const hit = guard.checkNow(bearer(api_key));
+    expect(hit).toBeInstanceOf(Promise);
+    expect(await hit).toMatchObject({ ok: true, source: 'cache', key: { key_id: key_info.key_id } });
+
+    // A custom store that answers synchronously is answered synchronously too.
+    const synchronous: GuardStore = {
+      get: (id) => inner.get(id),
+      set: (id, entry, ttlMs) => inner.set(id, entry, ttlMs),
+      delete: (id) => inner.delete(id),
+      countUse: (keyId, limit, now) => inner.countUse(keyId, limit, now),
+      raiseUses: (keyId, used, now) => inner.raiseUses(keyId, used, now),
+    };
+    expect(stub.guard({ cache: { store: synchronous } }).checkNow(bearer(api_key))).toMatchObject({ ok: true, source: 'cache' });
+    expect(stub.calls.validations).toBe(1);
   });
 
   it('does not validate again for a request that read the store just before the first validation ended', async () => {
