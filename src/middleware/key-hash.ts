@@ -4,7 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 /** The FIPS 180-2 test vector: SHA-256 of "abc". */
 const SHA256_OF_ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
-type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex') => string;
+type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex' | 'latin1') => string;
 
 /**
  * Node's one-shot `crypto.hash` (Node ≥ 20.12, Bun, Deno), found without a static import so the
@@ -45,3 +45,23 @@ export function portableSha256Hex(text: string): string {
  * cacheIdOf('hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456'); // 64 hex characters
  */
 export const cacheIdOf: (apiKey: string) => string = native ? (apiKey) => native('sha256', apiKey, 'hex') : portableSha256Hex;
+
+/**
+ * The id a key is held under in this process (`MemoryGuardStore`): the same SHA-256 as
+ * `cacheIdOf`, as 32 one-byte characters rather than 64 hex ones. A map lookup hashes the whole
+ * string on every request, so the shorter one costs half. Never shared: other stores get `cacheIdOf`.
+ *
+ * @example
+ * binaryCacheIdOf('hk_test_AbCdEfGhIjKlMnOpQrStUvWxYz123456').length; // 32
+ */
+export const binaryCacheIdOf: (apiKey: string) => string = native ? (apiKey) => native('sha256', apiKey, 'latin1') : portableSha256Binary;
+
+/**
+ * SHA-256 of a string as 32 one-byte characters, with the pure-JS implementation.
+ *
+ * @example
+ * portableSha256Binary('abc').charCodeAt(0); // 0xba
+ */
+export function portableSha256Binary(text: string): string {
+  return String.fromCharCode(...sha256(utf8ToBytes(text)));
+}

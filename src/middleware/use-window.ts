@@ -18,13 +18,36 @@ export class UseWindow {
   /** Index of the oldest bucket still in the window (older ones are dropped in batches). */
   #start = 0;
   #total = 0;
+  #detached = false;
 
-  /** Counts one use at `now` if the hour holds fewer than `limit`. */
+  /** Counts one use at `now` if the hour holds fewer than `limit`, and says how the hour stands. */
   count(limit: number, now: number): UseCount {
-    this.#prune(now);
-    const allowed = this.#total < limit;
-    if (allowed) this.#add(1, now);
+    const allowed = this.take(limit, now);
     return { allowed, limit, remaining: Math.max(0, limit - this.#total), reset: this.#reset(now) };
+  }
+
+  /** `count` without the report: true when the use was counted (what a cache hit needs). */
+  take(limit: number, now: number): boolean {
+    this.#prune(now);
+    if (this.#total >= limit) return false;
+    this.#add(1, now);
+    return true;
+  }
+
+  /** Adds the uses still in `other`'s hour to this one's, dated `now` (the later, the stricter). */
+  absorb(other: UseWindow, now: number): void {
+    other.#prune(now);
+    this.#prune(now);
+    if (other.#total > 0) this.#add(other.#total, now);
+  }
+
+  /** True once the store that held this window has dropped it: whoever still counts on it must move to the store's current one. */
+  get detached(): boolean {
+    return this.#detached;
+  }
+
+  detach(): void {
+    this.#detached = true;
   }
 
   /** Makes the hour's count at least `used`; the missing uses are dated `now` (the later, the stricter). */

@@ -3,6 +3,7 @@ import type { KeyGuard } from '../guard';
 import { isPromise } from '../maybe-promise';
 import type { GuardOutcome, HokusaiKey, MaybePromise } from '../types';
 import { pathOf, recordOnFinish, sendRejection } from './node-response';
+import { remoteAddressOf } from './socket-address';
 
 declare global {
   // Express's own extension point: `req.hokusaiKey` is typed in handlers after the guard.
@@ -39,7 +40,7 @@ export function expressKeyGuard(guard: KeyGuard): (req: NodeRequest, res: Server
     };
     let outcome: MaybePromise<GuardOutcome>;
     try {
-      outcome = guard.checkNow({ headers: req.headers, body: req.body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.originalUrl ?? req.url) });
+      outcome = guard.checkNow({ headers: req.headers, body: req.body, remoteAddress: remoteAddressOf(req.socket), path: pathOf(req.originalUrl ?? req.url) });
     } catch (error) {
       return next(error);
     }

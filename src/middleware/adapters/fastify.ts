@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
 import type { HokusaiKey } from '../types';
 import { pathOf, recordOnFinish } from './node-response';
+import { remoteAddressOf } from './socket-address';
 
 /** The part of a Fastify request the hook reads (structural, so fastify stays an optional peer). */
 interface FastifyRequestLike {
@@ -34,7 +35,7 @@ export function fastifyKeyGuard(guard: KeyGuard): (request: FastifyRequestLike, 
   return async (request, reply) => {
     const started = guard.recordsUsage ? performance.now() : 0;
     const { raw } = request;
-    const outcome = await guard.checkNow({ headers: request.headers, body: request.body, remoteAddress: raw.socket.remoteAddress, path: pathOf(raw.url) });
+    const outcome = await guard.checkNow({ headers: request.headers, body: request.body, remoteAddress: remoteAddressOf(raw.socket), path: pathOf(raw.url) });
     if (!outcome.ok) return reply.code(outcome.status).headers(outcome.headers).send(outcome.body);
     request.hokusaiKey = outcome.key;
     recordOnFinish(guard, outcome.key, request, raw.url, reply.raw, started);

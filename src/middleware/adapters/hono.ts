@@ -3,6 +3,7 @@ import type { KeyGuard } from '../guard';
 import { isPromise } from '../maybe-promise';
 import type { GuardOutcome, HokusaiKey } from '../types';
 import { reportedUsage } from '../usage-fields';
+import { remoteAddressOf, type AddressedSocket } from './socket-address';
 
 /**
  * The context variables `honoKeyGuard` sets: `c.get('hokusaiKey')`.
@@ -55,10 +56,10 @@ export function honoKeyGuard(guard: KeyGuard, { clientAddress = nodeSocketAddres
 }
 
 /** `@hono/node-server` puts the Node request on `c.env.incoming`. */
-function nodeIncoming(c: Context): { headers?: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined {
+function nodeIncoming(c: Context): { headers?: Record<string, string | string[] | undefined>; socket?: AddressedSocket } | undefined {
   return (c.env as { incoming?: ReturnType<typeof nodeIncoming> } | undefined)?.incoming;
 }
 
 function nodeSocketAddress(c: Context): string | undefined {
-  return nodeIncoming(c)?.socket?.remoteAddress;
+  return remoteAddressOf(nodeIncoming(c)?.socket);
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyGuard } from '../guard';
 import type { HokusaiKey } from '../types';
 import { pathOf, recordOnFinish, sendRejection } from './node-response';
+import { remoteAddressOf } from './socket-address';
 
 /**
  * A guard for plain `node:http` handlers: resolves to the validated key, or to `undefined` after
@@ -19,7 +20,7 @@ import { pathOf, recordOnFinish, sendRejection } from './node-response';
 export function nodeKeyGuard(guard: KeyGuard): (req: IncomingMessage, res: ServerResponse, body?: unknown) => Promise<HokusaiKey | undefined> {
   return async (req, res, body) => {
     const started = guard.recordsUsage ? performance.now() : 0;
-    const outcome = await guard.checkNow({ headers: req.headers, body, remoteAddress: req.socket.remoteAddress, path: pathOf(req.url) });
+    const outcome = await guard.checkNow({ headers: req.headers, body, remoteAddress: remoteAddressOf(req.socket), path: pathOf(req.url) });
     if (!outcome.ok) {
       sendRejection(res, outcome);
       return undefined;
